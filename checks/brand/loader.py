@@ -1,0 +1,251 @@
+"""Load ``brand/`` into one Brand. Any invalid file stops the run (EkipError, exit code 2)
+with the file and line; a missing file falls back to its documented default."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import regex
+
+from checks.brand import platforms as platform_table
+from checks.brand import schemas
+from checks.brand.model import Brand
+from checks.brand.validate import check, validator
+from checks.errors import EkipError
+from checks.rules import KINDS
+from checks.rules.base import HEADER_PROPERTIES, Header, Rule
+from checks.text.matcher import TermMatcher
+from checks.yamlfile import Loaded, YamlError, load
+
+DEFAULTS: dict[str, Any] = {
+    "name": "",
+    "timezone": "Europe/Istanbul",
+    "default_lang": "tr",
+    "packs": [],
+}
+
+
+def find_brand_dir(start: Path) -> Path | None:
+    """The nearest ``brand/`` in ``start`` or above."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "brand"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def read_yaml(path: Path) -> Loaded | None:
+    """The file's YAML, or None when the file does not exist."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError as exc:
+        raise EkipError(f"not UTF-8 (byte {exc.start})", _display(path)) from None
+    except OSError as exc:
+        raise EkipError(f"cannot read: {exc.strerror}", _display(path)) from None
+    try:
+        loaded = load(text)
+    except YamlError as exc:
+        raise EkipError(f"invalid YAML: {exc.message}", _display(path), exc.line + 1) from None
+    if loaded.data is None:
+        return Loaded({}, loaded.node)
+    return loaded
+
+
+def _load_file(path: Path, schema: dict[str, Any]) -> tuple[dict[str, Any], Loaded | None]:
+    loaded = read_yaml(path)
+    if loaded is None:
+        return {}, None
+    if not isinstance(loaded.data, dict):
+        raise EkipError("must be a YAML mapping (key: value)", _display(path), 1)
+    check(loaded.data, validator(schema), loaded, _display(path))
+    return loaded.data, loaded
+
+
+_RULE_FILE_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["rules"],
+    "properties": {"rules": {"type": "array", "items": {"type": "object"}}},
+}
+
+
+def _kind_schema(module: Any) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "kind", *module.REQUIRED],
+        "properties": {**HEADER_PROPERTIES, **module.PROPERTIES},
+    }
+    if getattr(module, "ANY_OF", None):
+        schema["anyOf"] = [{"required": r} for r in module.ANY_OF]
+    return schema
+
+
+def load_rule_file(path: Path, stem: str, text: str | None = None) -> list[Rule]:
+    """Rules of one file; ``stem`` prefixes their ids."""
+    display = _display(path)
+    if text is None:
+        loaded = read_yaml(path)
+        if loaded is None:
+            raise EkipError("file not found", display)
+    else:
+        loaded = load(text)
+    if not isinstance(loaded.data, dict):
+        raise EkipError("a rule file is a mapping with a 'rules' list", display, 1)
+    check(loaded.data, validator(_RULE_FILE_SCHEMA), loaded, display)
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for i, spec in enumerate(loaded.data["rules"]):
+        line = loaded.position(["rules", i])[0] + 1
+        kind = spec.get("kind")
+        module = KINDS.get(kind) if isinstance(kind, str) else None
+        if module is None:
+            kline = loaded.position(["rules", i, "kind"])[0] + 1
+            known = ", ".join(sorted(KINDS))
+            raise EkipError(f"unknown rule kind {kind!r} (known kinds: {known})", display, kline)
+        sub = Loaded(spec, None)
+        try:
+            check(spec, validator(_kind_schema(module)), sub, display)
+        except EkipError as exc:
+            raise EkipError(exc.message, display, line) from None
+        rule_id = f"{stem}.{spec['id']}"
+        if rule_id in seen:
+            raise EkipError(f"duplicate rule id '{spec['id']}'", display,
+                            loaded.position(["rules", i, "id"])[0] + 1)
+        seen.add(rule_id)
+        header = Header(
+            id=rule_id,
+            kind=kind,
+            level=spec.get("level", module.DEFAULT_LEVEL),
+            message=spec.get("message", module.DEFAULT_MESSAGE),
+            lang=frozenset(spec["lang"]) if "lang" in spec else None,
+            platforms=frozenset(spec["platforms"]) if "platforms" in spec else None,
+            examples={k: list(v) for k, v in spec.get("examples", {}).items()},
+            origin=display,
+            line=line,
+        )
+        try:
+            rules.append(module.build(header, spec))
+        except (regex.error, ValueError) as exc:
+            key = "regex" if "regex" in spec else "patterns"
+            kline = loaded.position(["rules", i, key])[0] + 1
+            raise EkipError(f"rule '{spec['id']}': regex does not compile: {exc}", display, kline) from None
+    return rules
+
+
+def pack_names() -> list[str]:
+    return sorted(p.name[:-4] for p in resources.files("checks.packs").iterdir() if p.name.endswith(".yml"))
+
+
+def load_pack(name: str) -> list[Rule]:
+    resource = resources.files("checks.packs").joinpath(f"{name}.yml")
+    if not resource.is_file():
+        raise EkipError(f"unknown pack '{name}' (built-in packs: {', '.join(pack_names()) or 'none'})")
+    return load_rule_file(Path(f"<pack {name}>"), name, resource.read_text(encoding="utf-8"))
+
+
+def default_post_schema() -> dict[str, Any]:
+    text = resources.files("checks.data").joinpath("post.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def load_brand(brand_dir: Path | None, root: Path | None = None) -> Brand:
+    if brand_dir is None:
+        brand = Brand(root=(root or Path.cwd()).resolve(), dir=None)
+        config: dict[str, Any] = dict(DEFAULTS)
+        brand.platforms = dict(platform_table.BUILTIN)
+        brand.post_schema = default_post_schema()
+        _finish(brand, config, [])
+        return brand
+    brand_dir = brand_dir.resolve()
+    if not brand_dir.is_dir():
+        raise EkipError(f"brand folder not found: {brand_dir}")
+    brand = Brand(root=brand_dir.parent, dir=brand_dir)
+    data, loaded = _load_file(brand_dir / "brand.yml", schemas.BRAND)
+    config = {**DEFAULTS, **data}
+    team, _ = _load_file(brand_dir / "team.yml", schemas.TEAM)
+    brand.members = dict(team.get("members") or {})
+    overrides, ploaded = _load_file(brand_dir / "platforms.yml", schemas.PLATFORMS)
+    pverify = validator(platform_table.SCHEMA)
+    for pid, fields_ in (overrides.get("platforms") or {}).items():
+        if ploaded is not None:
+            check(fields_, pverify, Loaded(fields_, None), _display(brand_dir / "platforms.yml"))
+    brand.platforms = platform_table.merge(overrides.get("platforms") or {})
+    sensitive, _ = _load_file(brand_dir / "sensitive.yml", schemas.SENSITIVE)
+    brand.sensitive = list(sensitive.get("topics") or [])
+    _unique_ids(brand.sensitive, brand_dir / "sensitive.yml", "topic")
+    brand.calendar, _ = _load_file(brand_dir / "calendar.yml", schemas.CALENDAR)
+    _unique_ids(brand.calendar.get("quiet_periods") or [], brand_dir / "calendar.yml", "quiet period")
+    brand.crisis, _ = _load_file(brand_dir / "crisis.yml", schemas.CRISIS)
+    brand.post_schema = _load_post_schema(brand_dir / "post.schema.json")
+
+    rules: dict[str, Rule] = {}
+    for pack in config.get("packs") or []:
+        for rule in load_pack(pack):
+            rules[rule.id] = rule
+    pack_ids = set(rules)
+    rules_dir = brand_dir / "rules"
+    files = sorted(rules_dir.glob("*.yml")) + sorted(rules_dir.glob("*.yaml")) if rules_dir.is_dir() else []
+    for path in files:
+        for rule in load_rule_file(path, path.stem):
+            if rule.id in rules and rule.id not in pack_ids:
+                raise EkipError(f"duplicate rule id '{rule.id}'", _display(path), rule.header.line)
+            rules[rule.id] = rule  # a brand file overrides a pack's rule of the same id
+    _finish(brand, config, list(rules.values()), loaded)
+    return brand
+
+
+def _unique_ids(items: list[dict[str, Any]], path: Path, what: str) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item["id"] in seen:
+            raise EkipError(f"duplicate {what} id '{item['id']}'", _display(path))
+        seen.add(item["id"])
+
+
+def _load_post_schema(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return default_post_schema()
+    try:
+        schema = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise EkipError(f"invalid JSON: {exc.msg}", _display(path), exc.lineno) from None
+    try:
+        validator(schema).check_schema(schema)
+    except Exception as exc:  # jsonschema.SchemaError
+        raise EkipError(f"not a valid JSON Schema: {getattr(exc, 'message', exc)}", _display(path)) from None
+    return schema  # type: ignore[no-any-return]
+
+
+def _finish(brand: Brand, config: dict[str, Any], rules: list[Rule], loaded: Loaded | None = None) -> None:
+    from checks.builtin.sensitive import topic_rules
+
+    brand.config = config
+    brand.name = config.get("name") or ""
+    brand.default_lang = config.get("default_lang") or "tr"
+    brand.packs = list(config.get("packs") or [])
+    try:
+        brand.timezone = ZoneInfo(config.get("timezone") or "Europe/Istanbul")
+    except (ZoneInfoNotFoundError, ValueError):
+        line = loaded.position(["timezone"])[0] + 1 if loaded else None
+        raise EkipError(f"unknown timezone {config.get('timezone')!r} (use an IANA name such as "
+                        "Europe/Istanbul)", "brand/brand.yml", line) from None
+    brand.rules = rules + topic_rules(brand)
+    brand.post_validator = validator(brand.post_schema)
+    brand.matcher = TermMatcher([e for r in brand.rules for e in r.terms()])

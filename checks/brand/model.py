@@ -1,0 +1,57 @@
+"""The brand: everything in ``brand/``, loaded, validated and compiled once per run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from checks.brand.platforms import Platform
+from checks.text.matcher import TermMatcher
+
+if TYPE_CHECKING:
+    from checks.rules.base import Rule
+
+
+@dataclass
+class Brand:
+    root: Path  # the repository root: the folder that holds brand/
+    dir: Path | None  # brand/ itself; None when running on defaults
+    name: str = ""
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Istanbul"))
+    default_lang: str = "tr"
+    packs: list[str] = field(default_factory=list)
+    config: dict[str, Any] = field(default_factory=dict)  # brand.yml as written
+    members: dict[str, dict[str, Any]] = field(default_factory=dict)
+    platforms: dict[str, Platform] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+    sensitive: list[dict[str, Any]] = field(default_factory=list)
+    calendar: dict[str, Any] = field(default_factory=dict)
+    crisis: dict[str, Any] = field(default_factory=dict)
+    post_schema: dict[str, Any] = field(default_factory=dict)
+    post_validator: Any = None
+    matcher: TermMatcher = field(default_factory=lambda: TermMatcher([]))
+
+    @property
+    def approvals(self) -> dict[str, dict[str, Any]]:
+        return self.config.get("approvals") or {}
+
+    @property
+    def utm_domains(self) -> list[str]:
+        return self.config.get("utm_domains") or []
+
+    @property
+    def disclosure_tags(self) -> list[str]:
+        return self.config.get("disclosure_tags") or ["#reklam", "#işbirliği", "#sponsor"]
+
+    @property
+    def grammar(self) -> dict[str, Any]:
+        return self.config.get("grammar") or {}
+
+    def roles_of(self, member: str) -> list[str]:
+        m = self.members.get(member)
+        return list(m.get("roles", [])) if m else []
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)

@@ -1,0 +1,36 @@
+"""``schema``: the front matter against ``post.schema.json`` (JSON Schema 2020-12, formats
+checked), each finding at the offending key's line and column; and platform ids that the
+platform table does not know."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from checks.brand.validate import error_path
+from checks.finding import Finding
+
+if TYPE_CHECKING:
+    from checks.context import Context
+    from checks.post import Post
+
+IDS = ("schema",)
+
+
+def check(post: Post, ctx: Context) -> Iterator[Finding]:
+    validator = ctx.brand.post_validator
+    if not validator.is_valid(post.front):
+        errors = sorted(validator.iter_errors(post.front), key=lambda e: list(map(str, e.absolute_path)))
+        for error in errors:
+            path, key, message = error_path(error)
+            yield post.front_finding("schema", "error", f"Ön bilgi şemaya uymuyor: {message}", path, key=key)
+    known = ctx.brand.platforms
+    raw = post.front.get("platforms")
+    if isinstance(raw, list):
+        for i, pid in enumerate(raw):
+            if isinstance(pid, str) and pid not in known:
+                yield post.front_finding(
+                    "schema", "error",
+                    f"Bilinmeyen platform '{pid}'. Bilinenler: {', '.join(sorted(known))}.",
+                    ["platforms", i], match=pid,
+                )

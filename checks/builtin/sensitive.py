@@ -1,0 +1,86 @@
+"""``sensitive.<topic id>``: a sensitive topic (brand/sensitive.yml) found in a post.
+
+Terms match like ban terms (Turkish-aware, with suffixes). The topic's action decides:
+``block`` is always an error; ``approval`` is an error until a member holding one of the
+topic's ``approvers`` roles (not the author) approved the post; ``warn`` is a warning, unless
+the author declared the topic in the post's ``topics``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from checks.finding import Finding
+from checks.rules.base import Header, Rule, hit_finding, render
+from checks.text.matcher import Hit, TermEntry
+from checks.text.segments import Segment
+
+if TYPE_CHECKING:
+    from checks.brand.model import Brand
+    from checks.context import Context
+    from checks.post import Post
+
+_MESSAGES = {
+    "block": "'{match}' hassas konu: {topic}. Bu konuda marka adına paylaşım yapılmaz.",
+    "approval": "'{match}' hassas konu: {topic}. Yayından önce {approvers} rolünden bir onay gerekir.",
+    "warn": "'{match}' hassas konu: {topic}. Dili ve zamanlamayı bir kez daha gözden geçirin.",
+}
+
+
+def approved_by_role(post: Post, brand: Brand, roles: list[str]) -> bool:
+    """One approval by a member (other than the author) who holds one of ``roles``."""
+    approvals = post.front.get("approvals")
+    if not isinstance(approvals, list):
+        return False
+    author = post.front.get("author")
+    for approval in approvals:
+        if not isinstance(approval, dict):
+            continue
+        by = approval.get("by")
+        if isinstance(by, str) and by != author and set(brand.roles_of(by)) & set(roles):
+            return True
+    return False
+
+
+@dataclass(eq=False)
+class SensitiveTopic(Rule):
+    topic: dict[str, Any] = field(default_factory=dict)
+
+    def on_hit(self, post: Post, hit: Hit, segment: Segment, ctx: Context) -> Finding | None:
+        action = self.topic["action"]
+        topics = post.front.get("topics")
+        declared = isinstance(topics, list) and self.topic["id"] in topics
+        approvers = list(self.topic.get("approvers") or [])
+        if action == "approval" and approved_by_role(post, ctx.brand, approvers):
+            return None
+        if action == "warn" and declared:
+            return None
+        match = post.body[segment.to_body(hit.start):segment.to_body(hit.end)]
+        values = {"match": match, "topic": self.topic.get("name") or self.topic["id"],
+                  "approvers": ", ".join(approvers) or "yetkili"}
+        return hit_finding(self, post, hit, segment, render(self.header.message, values))
+
+    def describe(self) -> str:
+        return ", ".join(e.term for e in self.entries)
+
+
+def topic_rules(brand: Brand) -> list[Rule]:
+    rules: list[Rule] = []
+    for topic in brand.sensitive:
+        action = topic["action"]
+        header = Header(
+            id=f"sensitive.{topic['id']}",
+            kind="sensitive",
+            level="warning" if action == "warn" else "error",
+            message=topic.get("message") or _MESSAGES[action],
+            lang=frozenset(topic["lang"]) if topic.get("lang") else None,
+            platforms=None,
+            examples={},
+            origin="brand/sensitive.yml",
+            line=0,
+        )
+        rule = SensitiveTopic(header, topic=topic)
+        rule.entries = [TermEntry(t, rule) for t in topic["terms"]]
+        rules.append(rule)
+    return rules

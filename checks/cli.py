@@ -1,0 +1,53 @@
+"""The ``ekip`` command. Every subcommand is a module in ``checks.commands`` with
+``add_parser(subparsers)`` and ``run(args) -> int``; ``main`` turns EkipError into a clear
+message and exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from checks import __version__
+from checks.errors import EkipError
+
+COMMANDS = ("check", "rules", "new", "calendar", "crisis")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ekip",
+        description="Content governance for a social media team: lint posts against the brand's rules.",
+    )
+    parser.add_argument("--version", action="version", version=f"ekip {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"checks.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"checks.commands.{name}":
+                continue
+            raise
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.run(args))
+    except EkipError as exc:
+        print(f"ekip: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,33 @@
+"""What several commands share: finding the brand, reading --now."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from checks.brand.loader import find_brand_dir, load_brand
+from checks.brand.model import Brand
+from checks.errors import EkipError
+from checks.timeutil import parse
+
+
+def brand_from_args(brand_arg: str | None) -> Brand:
+    if brand_arg:
+        folder = Path(brand_arg)
+        if not folder.is_dir():
+            raise EkipError(f"--brand {brand_arg}: no such folder")
+        return load_brand(folder)
+    folder = find_brand_dir(Path.cwd())
+    if folder is None:
+        print("ekip: no brand/ folder here or above; using the built-in defaults", file=sys.stderr)
+    return load_brand(folder)
+
+
+def now_from_args(now_arg: str | None, brand: Brand) -> datetime:
+    if not now_arg:
+        return datetime.now(brand.timezone)
+    now = parse(now_arg, brand.timezone)
+    if now is None:
+        raise EkipError(f"--now {now_arg!r} is not an ISO 8601 time (e.g. 2026-12-01T10:00:00+03:00)")
+    return now

@@ -1,0 +1,100 @@
+"""``ekip rules list`` and ``ekip rules test``: the brand's rules, and proof of their examples."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+
+import yaml
+
+from checks import engine
+from checks.brand.model import Brand
+from checks.builtin import BUILTIN_IDS
+from checks.commands.common import brand_from_args
+from checks.context import Context
+from checks.post import read_post
+from checks.rules.base import Rule
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("rules", help="list the brand's rules, or test their examples")
+    p.add_argument("action", choices=("list", "test"))
+    p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
+    p.add_argument("--rule", metavar="ID", help="only this rule (test)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    brand = brand_from_args(args.brand)
+    return list_rules(brand) if args.action == "list" else test_rules(brand, args.rule)
+
+
+def list_rules(brand: Brand) -> int:
+    out = sys.stdout
+    for rule in brand.rules:
+        h = rule.header
+        scope = []
+        if h.lang:
+            scope.append("lang=" + ",".join(sorted(h.lang)))
+        if h.platforms:
+            scope.append("platforms=" + ",".join(sorted(h.platforms)))
+        extra = f" [{' '.join(scope)}]" if scope else ""
+        out.write(f"{h.id:<34} {h.kind:<9} {h.level:<8}{extra} {rule.describe()}\n")
+    out.write(f"\nbuilt-in: {', '.join(BUILTIN_IDS)}\n")
+    return 0
+
+
+def example_post(brand: Brand, rule: Rule, text: str) -> str:
+    h = rule.header
+    front = {
+        "title": f"{h.id} örneği",
+        "date": "2030-01-01T10:00:00+03:00",
+        "platforms": sorted(h.platforms)[:1] if h.platforms else ["facebook"],
+        "status": "draft",
+        "author": next(iter(brand.members), "ekip"),
+        "lang": sorted(h.lang)[0] if h.lang else brand.default_lang,
+    }
+    front.update(getattr(rule, "when", {}) or {})
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + text + "\n"
+
+
+def hits(brand: Brand, rule: Rule, text: str) -> int:
+    post = read_post(f"<{rule.id}>", data=example_post(brand, rule, text).encode("utf-8"))
+    ctx = Context(brand, datetime.now(brand.timezone))
+    engine.prepare(post, ctx)
+    return sum(1 for f in engine.check_rules(post, ctx) if f.rule == rule.id)
+
+
+def test_rules(brand: Brand, only: str | None = None) -> int:
+    failures = 0
+    tested = 0
+    untested = []
+    for rule in brand.rules:
+        if only and rule.id != only:
+            continue
+        ex = rule.header.examples
+        if not ex.get("bad") and not ex.get("good"):
+            if rule.header.kind != "sensitive":
+                untested.append(rule.id)
+            continue
+        problems = []
+        for text in ex.get("bad", []):
+            if hits(brand, rule, text) == 0:
+                problems.append(f"bad example not caught: {text!r}")
+        for text in ex.get("good", []):
+            n = hits(brand, rule, text)
+            if n:
+                problems.append(f"good example flagged {n}x: {text!r}")
+        tested += 1
+        if problems:
+            failures += 1
+            print(f"✖ {rule.id} ({rule.header.origin}:{rule.header.line})")
+            for p in problems:
+                print(f"    {p}")
+        else:
+            print(f"✔ {rule.id}: {len(ex.get('bad', []))} bad, {len(ex.get('good', []))} good")
+    if untested:
+        print(f"note: {len(untested)} rule(s) without examples: {', '.join(untested)}")
+    print(f"{tested - failures} passed, {failures} failed")
+    return 1 if failures else 0

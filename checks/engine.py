@@ -1,0 +1,156 @@
+"""The run: paths -> posts -> checks -> findings -> suppression. Nothing here prints."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from checks import suppress
+from checks.builtin import CORPUS_CHECKS, POST_CHECKS
+from checks.context import Context
+from checks.finding import Finding
+from checks.post import Post, read_post
+from checks.text.segments import body_segment, hashtag_segment
+
+PARALLEL_FROM = 1500  # posts; below this, starting workers costs more than it saves
+
+
+def collect(paths: Iterable[str], root: Path) -> list[tuple[str, Path]]:
+    """Markdown files to check, each as (path as given, file). Folders are walked in sorted order."""
+    out: list[tuple[str, Path]] = []
+    seen: set[Path] = set()
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            found = sorted(q for q in p.rglob("*.md") if q.is_file())
+            items = [(os.path.join(given, str(q.relative_to(p))), q) for q in found]
+        else:
+            items = [(given, p)]
+        for shown, file in items:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append((shown, file))
+    return out
+
+
+def default_paths(root: Path) -> list[str]:
+    """``content/`` and the post templates (Markdown with front matter) under ``playbooks/``."""
+    paths: list[str] = []
+    here = Path.cwd()
+
+    def shown(p: Path) -> str:
+        try:
+            return str(p.relative_to(here))
+        except ValueError:
+            return str(p)
+
+    if (root / "content").is_dir():
+        paths.append(shown(root / "content"))
+    playbooks = root / "playbooks"
+    if playbooks.is_dir():
+        for f in sorted(playbooks.rglob("*.md")):
+            with f.open("rb") as fh:
+                if fh.read(4).lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+                    paths.append(shown(f))
+    return paths
+
+
+def prepare(post: Post, ctx: Context) -> None:
+    lang = post.front.get("lang")
+    post.lang = lang if isinstance(lang, str) and lang else ctx.brand.default_lang
+
+
+def check_rules(post: Post, ctx: Context) -> list[Finding]:
+    """The brand's rules (rules/*.yml, packs, sensitive topics) on one post."""
+    rules = [r for r in ctx.brand.rules if r.applies(post)]
+    if not rules:
+        return []
+    findings: list[Finding] = []
+    matcher = ctx.brand.matcher
+    if matcher:
+        active = set(rules)
+        segments = [body_segment(post.body, post.words_text)]
+        segments += [hashtag_segment(s, tag) for s, _, tag in post.hashtags]
+        for seg in segments:
+            for hit in matcher.find(seg.text, seg.scan, post.lang):
+                owner = hit.entry.owner
+                if owner in active:
+                    f = owner.on_hit(post, hit, seg, ctx)  # type: ignore[attr-defined]
+                    if f is not None:
+                        findings.append(f)
+    for rule in rules:
+        findings.extend(rule.check(post, ctx))
+    return findings
+
+
+def check_post(post: Post, ctx: Context) -> list[Finding]:
+    if not post.readable:
+        return list(post.problems)
+    prepare(post, ctx)
+    findings: list[Finding] = []
+    for check in POST_CHECKS:
+        findings.extend(check(post, ctx))
+    findings.extend(check_rules(post, ctx))
+    return suppress.apply(post, findings)
+
+
+def _check_chunk(items: list[tuple[str, Path]], ctx: Context) -> tuple[list[Finding], list[Post]]:
+    findings: list[Finding] = []
+    posts: list[Post] = []
+    for shown, file in items:
+        post = read_post(shown, file)
+        findings.extend(check_post(post, ctx))
+        if post.readable:
+            post.release()
+            posts.append(post)
+    return findings, posts
+
+
+_WORK: tuple[list[list[tuple[str, Path]]], Context] | None = None
+
+
+def _worker(i: int) -> tuple[list[Finding], list[Post]]:
+    assert _WORK is not None
+    chunks, ctx = _WORK
+    return _check_chunk(chunks[i], ctx)
+
+
+def run(items: list[tuple[str, Path]], ctx: Context, jobs: int | None = None) -> list[Finding]:
+    """Check every file; return the findings, sorted."""
+    global _WORK
+    jobs = jobs or min(os.cpu_count() or 1, 8)
+    findings: list[Finding] = []
+    posts: list[Post] = []
+    if jobs > 1 and len(items) >= PARALLEL_FROM and hasattr(os, "fork"):
+        import multiprocessing
+
+        n = jobs
+        chunks = [items[i::n] for i in range(n)]
+        _WORK = (chunks, ctx)
+        try:
+            with multiprocessing.get_context("fork").Pool(n) as pool:
+                for f, p in pool.map(_worker, range(n)):
+                    findings.extend(f)
+                    posts.extend(p)
+        finally:
+            _WORK = None
+        order = {shown: i for i, (shown, _) in enumerate(items)}
+        posts.sort(key=lambda p: order[p.path])
+    else:
+        findings, posts = _check_chunk(items, ctx)
+    ctx.posts = posts
+    by_path = {p.path: p for p in posts}
+    across: list[Finding] = []
+    for check_all in CORPUS_CHECKS:
+        across.extend(check_all(posts, ctx))
+    if across:
+        grouped: dict[str, list[Finding]] = {}
+        for f in across:
+            grouped.setdefault(f.path, []).append(f)
+        for path, fs in grouped.items():
+            post = by_path.get(path)
+            findings.extend(suppress.apply(post, fs) if post else fs)
+    findings.sort(key=Finding.sort_key)
+    return findings

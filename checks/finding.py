@@ -1,0 +1,51 @@
+"""A finding: one problem at one place in one file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["error", "warning", "info"]
+LEVELS: tuple[Level, ...] = ("error", "warning", "info")
+LEVEL_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace the code points ``start:end`` of the file's text with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(slots=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    level: Level
+    message: str
+    match: str = ""
+    suggestions: list[str] = field(default_factory=list)
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "level": self.level,
+            "message": self.message,
+            "match": self.match,
+            "suggestions": list(self.suggestions),
+        }

@@ -1,0 +1,324 @@
+"""A post: its front matter (with positions), its body, the text it publishes, and masks.
+
+Offsets are code points of the file as stored (a BOM and CR characters included), so that
+line and column count the way the SPEC asks. ``body`` is ``source[body_start:]``; masks are
+spans of the body where brand rules never look: fenced and inline code, HTML comments, URLs,
+e-mail addresses and @mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checks.finding import Finding, Fix, Level
+from checks.yamlfile import Loaded, YamlError, load
+
+_OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*\r?$|\Z)", re.M | re.S)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\1).)+?\1(?!`)", re.S)
+# URLs with a scheme first, then e-mail addresses, then bare domains ("ornek.com.tr/kampanya"),
+# in one pass so that none of them is cut by another.
+_LINK = re.compile(
+    r"(?P<url>\b(?:https?://|www\.)[^\s<>\[\]{}\"'`]+)"
+    r"|(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<bare>\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\."
+    r"(?:com|net|org|tr|io|co|app|dev|info|me|biz|gov|edu|ly|gl)\b(?:/[^\s<>\[\]{}\"'`]*)?)"
+)
+_URL_TRAILING = ".,;:!?'\")]}*_"
+_MENTION = re.compile(r"(?<![\w@/.])@\w(?:[\w.]*\w)?")
+_HASHTAG = re.compile(r"(?<![\w&#/])#(?=\w*[^\W\d_])(\w+)")
+_DIRECTIVE = re.compile(
+    r"<!--\s*ekip-(disable-next-line|disable|enable)\b\s*([^:>]*?)\s*(?::\s*(.*?))?\s*-->", re.S
+)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank(s: str) -> str:
+    return _NOT_NEWLINE.sub(" ", s)
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """An ``ekip-disable``/``ekip-enable`` comment. ``start``/``end`` are file offsets."""
+
+    kind: str  # disable | enable | disable-next-line
+    rules: tuple[str, ...]
+    reason: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Post:
+    path: str  # as given on the command line
+    file: Path
+    source: str = ""
+    body_start: int = 0
+    front: dict[str, Any] = field(default_factory=dict)
+    fm: Loaded | None = None
+    fm_offset: int = 0  # file offset where the YAML text begins
+    problems: list[Finding] = field(default_factory=list)
+    readable: bool = False  # decoded, front matter parsed as a mapping
+    lang: str = "tr"
+    _line_starts: list[int] | None = None
+    _masks: tuple[str, str, dict[str, list[tuple[int, int]]]] | None = None
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    # -- positions -------------------------------------------------------------------------
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a file offset."""
+        if self._line_starts is None:
+            starts = [0]
+            find = self.source.find
+            i = find("\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self._line_starts = starts
+        idx = bisect_right(self._line_starts, offset) - 1
+        return idx + 1, offset - self._line_starts[idx] + 1
+
+    def finding(
+        self,
+        rule: str,
+        level: Level,
+        message: str,
+        start: int,
+        end: int | None = None,
+        *,
+        match: str | None = None,
+        suggestions: list[str] | None = None,
+        fix: Fix | None = None,
+    ) -> Finding:
+        """A finding at file offsets ``start:end``."""
+        end = start + 1 if end is None or end <= start else end
+        line, col = self.position(start)
+        end_line, end_col = self.position(end)
+        return Finding(
+            self.path, line, col, end_line, end_col, rule, level, message,
+            self.source[start:end] if match is None else match, suggestions or [], fix,
+        )
+
+    def body_finding(self, rule: str, level: Level, message: str, start: int, end: int | None = None,
+                     **kw: Any) -> Finding:
+        """A finding at body offsets."""
+        b = self.body_start
+        return self.finding(rule, level, message, start + b, None if end is None else end + b, **kw)
+
+    def front_finding(self, rule: str, level: Level, message: str, path: list[str | int],
+                      key: bool = False, match: str | None = None) -> Finding:
+        """A finding at the front matter value (or key) at ``path``."""
+        if self.fm is None and self.readable:
+            _split_front_matter(self)
+        if self.fm is None:
+            return self.finding(rule, level, message, 0, 3)
+        line0, col0, end_line0, end_col0 = self.fm.position(path, key=key)
+        line_base, _ = self.position(self.fm_offset)
+        start_line = line_base + line0
+        return Finding(self.path, start_line, col0 + 1, line_base + end_line0, end_col0 + 1, rule, level,
+                       message, "" if match is None else match)
+
+    # -- body ------------------------------------------------------------------------------
+    @property
+    def body(self) -> str:
+        return self.source[self.body_start:]
+
+    def _build_masks(self) -> tuple[str, str, dict[str, list[tuple[int, int]]]]:
+        spans: dict[str, list[tuple[int, int]]] = {
+            k: [] for k in ("comment", "fence", "code", "url", "email", "mention", "hashtag")
+        }
+
+        def masker(kind: str) -> Any:
+            def sub(m: re.Match[str]) -> str:
+                spans[kind].append((m.start(), m.end()))
+                return _blank(m.group())
+
+            return sub
+
+        text = self.body
+        text = _COMMENT.sub(masker("comment"), text) if "<!--" in text else text
+        if "```" in text or "~~~" in text:
+            text = _FENCE.sub(masker("fence"), text)
+        if "`" in text:
+            text = _INLINE_CODE.sub(masker("code"), text)
+
+        def link_sub(m: re.Match[str]) -> str:
+            s = m.group()
+            if m.lastgroup == "email":
+                spans["email"].append((m.start(), m.end()))
+                return _blank(s)
+            stripped = s.rstrip(_URL_TRAILING)
+            spans["url"].append((m.start(), m.start() + len(stripped)))
+            return _blank(stripped) + s[len(stripped):]
+
+        text = _LINK.sub(link_sub, text)
+        if "@" in text:
+            text = _MENTION.sub(masker("mention"), text)
+        masked = text
+        words = _HASHTAG.sub(masker("hashtag"), masked) if "#" in masked else masked
+        return masked, words, spans
+
+    @property
+    def masked(self) -> str:
+        """The body with code, comments, URLs, e-mail addresses and mentions blanked (hashtags kept)."""
+        if self._masks is None:
+            self._masks = self._build_masks()
+        return self._masks[0]
+
+    @property
+    def words_text(self) -> str:
+        """``masked`` with hashtags blanked too: where words are matched outside hashtags."""
+        if self._masks is None:
+            self._masks = self._build_masks()
+        return self._masks[1]
+
+    def spans(self, kind: str) -> list[tuple[int, int]]:
+        """Body spans of one mask kind: comment, fence, code, url, email, mention, hashtag."""
+        if self._masks is None:
+            self._masks = self._build_masks()
+        return self._masks[2][kind]
+
+    @property
+    def hashtags(self) -> list[tuple[int, int, str]]:
+        """(start, end, tag including '#') in body offsets."""
+        body = self.body
+        return [(s, e, body[s:e]) for s, e in self.spans("hashtag")]
+
+    @property
+    def urls(self) -> list[tuple[int, int, str]]:
+        body = self.body
+        return [(s, e, body[s:e]) for s, e in self.spans("url")]
+
+    @property
+    def text(self) -> str:
+        """What gets published: the body without HTML comments, outer whitespace trimmed."""
+        t = self._cache.get("text")
+        if t is None:
+            body = self.body
+            t = _COMMENT.sub("", body).strip() if "<!--" in body else body.strip()
+            self._cache["text"] = t
+        return t
+
+    @property
+    def text_start(self) -> int:
+        """Body offset of the first published character (for findings about the whole text)."""
+        masked = self.masked
+        stripped = len(masked) - len(masked.lstrip())
+        return stripped if stripped < len(masked) else 0
+
+    @property
+    def directives(self) -> list[Directive]:
+        cached = self._cache.get("directives")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        out: list[Directive] = []
+        body = self.body
+        b = self.body_start
+        for s, e in self.spans("comment"):
+            m = _DIRECTIVE.fullmatch(body, s, e)
+            if m:
+                rules = tuple(r for r in re.split(r"[\s,]+", m.group(2)) if r)
+                out.append(Directive(m.group(1), rules, (m.group(3) or "").strip(), s + b, e + b))
+        self._cache["directives"] = out
+        return out
+
+    def release(self) -> None:
+        """Drop what can be rebuilt (masks, caches, the YAML node tree) before a post is sent
+        between processes; ``front_finding`` re-reads the front matter when it needs positions."""
+        self._masks = None
+        self._line_starts = None
+        self._cache = {}
+        self.fm = None
+
+    # -- front matter conveniences ---------------------------------------------------------
+    @property
+    def platforms(self) -> list[str]:
+        p = self.front.get("platforms")
+        return [x for x in p if isinstance(x, str)] if isinstance(p, list) else []
+
+    @property
+    def status(self) -> str:
+        s = self.front.get("status")
+        return s if isinstance(s, str) else ""
+
+
+def read_post(path: str, file: Path | None = None, data: bytes | None = None) -> Post:
+    """Load a post. Problems that stop other checks become ``file.*`` findings; never raises
+    for bad content (an unreadable file is a ``file.encoding`` finding too)."""
+    file = file or Path(path)
+    post = Post(path=path, file=file)
+    try:
+        raw = file.read_bytes() if data is None else data
+    except OSError as exc:
+        post.problems.append(Finding(path, 1, 1, 1, 2, "file.encoding", "error",
+                                     f"Dosya okunamadı: {exc.strerror or exc}"))
+        return post
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _byte_position(raw, nul)
+        post.problems.append(Finding(path, line, col, line, col + 1, "file.encoding", "error",
+                                     "Dosyada NUL baytı var; metin dosyası değil gibi görünüyor."))
+        return post
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _byte_position(raw, exc.start)
+        post.problems.append(Finding(
+            path, line, col, line, col + 1, "file.encoding", "error",
+            f"Dosya UTF-8 değil (bayt 0x{raw[exc.start]:02x}); UTF-8 olarak kaydedin.",
+        ))
+        return post
+    post.source = source
+    _split_front_matter(post)
+    return post
+
+
+def _byte_position(raw: bytes, index: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, index) + 1
+    line = raw.count(b"\n", 0, index) + 1
+    col = len(raw[line_start:index].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def _split_front_matter(post: Post) -> None:
+    source = post.source
+    opening = _OPEN.match(source)
+    if not opening:
+        post.body_start = 1 if source.startswith("\ufeff") else 0
+        what = "Dosya boş" if not source.strip("\ufeff \t\r\n") else "Ön bilgi (front matter) yok"
+        post.problems.append(post.finding(
+            "file.front-matter", "error",
+            f"{what}: gönderi '---' satırıyla başlayan bir YAML ön bilgisiyle başlamalı.", 0, 1))
+        return
+    closing = _CLOSE.search(source, opening.end())
+    if not closing:
+        post.body_start = len(source)
+        post.problems.append(post.finding(
+            "file.front-matter", "error", "Ön bilgi kapanmamış: ikinci '---' satırı yok.", 0, 3))
+        return
+    post.fm_offset = opening.end()
+    nl = source.find("\n", closing.end())
+    post.body_start = len(source) if nl < 0 else nl + 1
+    try:
+        post.fm = load(source[opening.end():closing.start()])
+    except YamlError as exc:
+        line_base, _ = post.position(post.fm_offset)
+        line = line_base + exc.line
+        post.problems.append(Finding(post.path, line, exc.column + 1, line, exc.column + 2,
+                                     "file.front-matter", "error", f"Ön bilgi geçerli YAML değil: {exc.message}"))
+        return
+    if not isinstance(post.fm.data, dict):
+        kind = "boş" if post.fm.data is None else f"bir {type(post.fm.data).__name__}"
+        post.problems.append(post.finding(
+            "file.front-matter", "error",
+            f"Ön bilgi bir YAML eşlemi (anahtar: değer) olmalı; bu {kind}.", 0, 3))
+        return
+    post.front = post.fm.data
+    post.readable = True

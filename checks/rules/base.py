@@ -1,0 +1,104 @@
+"""What every rule kind shares: id, level, message, language and platform scope, examples.
+
+A kind is a module in this package with ``KIND`` (its name in rule files), ``PROPERTIES``
+(JSON Schema of its own keys, validated centrally), ``REQUIRED`` and ``build(header, spec)``.
+Rules that look for literal terms hand ``TermEntry`` objects to the brand's one matcher and
+are told about hits through ``on_hit``; the others implement ``check``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from checks.finding import Finding, Level
+from checks.text.matcher import Hit, TermEntry
+from checks.text.segments import Segment
+
+if TYPE_CHECKING:
+    from checks.context import Context
+    from checks.post import Post
+
+HEADER_PROPERTIES: dict[str, Any] = {
+    "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_.-]*$"},
+    "kind": {"type": "string"},
+    "level": {"enum": ["error", "warning", "info"]},
+    "message": {"type": "string", "minLength": 1},
+    "lang": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2}$"}, "minItems": 1},
+    "platforms": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+    "examples": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "bad": {"type": "array", "items": {"type": "string"}},
+            "good": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+}
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def render(template: str, values: dict[str, object]) -> str:
+    """Fill ``{name}`` placeholders; unknown names stay as written."""
+    return _PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], template)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    id: str  # full id: <file stem>.<rule id>
+    kind: str
+    level: Level
+    message: str
+    lang: frozenset[str] | None
+    platforms: frozenset[str] | None
+    examples: dict[str, list[str]]
+    origin: str  # file the rule came from
+    line: int
+
+
+@dataclass(eq=False)
+class Rule:
+    header: Header
+    entries: list[TermEntry] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.header.id
+
+    @property
+    def level(self) -> Level:
+        return self.header.level
+
+    def applies(self, post: Post) -> bool:
+        h = self.header
+        if h.lang is not None and post.lang not in h.lang:
+            return False
+        return h.platforms is None or not h.platforms.isdisjoint(post.platforms)
+
+    def terms(self) -> list[TermEntry]:
+        return self.entries
+
+    def on_hit(self, post: Post, hit: Hit, segment: Segment, ctx: Context) -> Finding | None:  # pragma: no cover
+        return None
+
+    def check(self, post: Post, ctx: Context) -> Iterable[Finding]:
+        return ()
+
+    def describe(self) -> str:
+        """One line for ``ekip rules list`` and the brand guide."""
+        return ""
+
+
+def hit_finding(rule: Rule, post: Post, hit: Hit, segment: Segment, message: str, **kw: Any) -> Finding:
+    start = segment.to_body(hit.start)
+    end = segment.to_body(hit.end)
+    return post.body_finding(rule.id, rule.level, message, start, end, **kw)
+
+
+def finditer_spans(pattern: re.Pattern[str] | Any, text: str) -> Iterator[tuple[int, int, str]]:
+    for m in pattern.finditer(text):
+        if m.end() > m.start():
+            yield m.start(), m.end(), m.group()

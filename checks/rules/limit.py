@@ -1,0 +1,105 @@
+"""``limit``: at most (or at least) so many of something, in the post or in each sentence.
+
+```yaml
+- id: one-exclamation
+  kind: limit
+  count: '!'        # a literal, or :emoji: :hashtag: :mention: :url: :word: :sentence:
+  max: 1            # and/or min
+  scope: post       # post | sentence
+```
+FAIL: ``Harika! Yeni sezon!``  PASS: ``Yeni sezon geldi!``
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from checks.finding import Finding
+from checks.rules.base import Header, Rule, render
+from checks.text import tokens
+
+if TYPE_CHECKING:
+    from checks.context import Context
+    from checks.post import Post
+
+KIND = "limit"
+DEFAULT_LEVEL = "warning"
+DEFAULT_MESSAGE = "{what}: {actual} tane var; {bound}."
+CLASSES = (":emoji:", ":hashtag:", ":mention:", ":url:", ":word:", ":sentence:")
+PROPERTIES: dict[str, Any] = {
+    "count": {"type": "string", "minLength": 1},
+    "max": {"type": "integer", "minimum": 0},
+    "min": {"type": "integer", "minimum": 0},
+    "scope": {"enum": ["post", "sentence"]},
+}
+REQUIRED = ["count"]
+ANY_OF = [["max"], ["min"]]
+_NAMES = {
+    ":emoji:": "Emoji", ":hashtag:": "Hashtag", ":mention:": "Bahsetme (@)", ":url:": "Bağlantı",
+    ":word:": "Kelime", ":sentence:": "Cümle",
+}
+
+
+@dataclass(eq=False)
+class Limit(Rule):
+    count: str = "!"
+    max: int | None = None
+    min: int | None = None
+    scope: str = "post"
+
+    def _items(self, post: Post, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans (body offsets) of what is counted within ``lo:hi``."""
+        c = self.count
+        if c == ":hashtag:":
+            spans = post.spans("hashtag")
+        elif c == ":mention:":
+            spans = post.spans("mention")
+        elif c == ":url:":
+            spans = post.spans("url")
+        elif c == ":word:":
+            spans = [m.span() for m in tokens.WORD.finditer(post.words_text, lo, hi)]
+        elif c == ":sentence:":
+            spans = tokens.sentences(post.masked)
+        elif c == ":emoji:":
+            spans = [m.span() for m in tokens.EMOJI.finditer(post.masked, lo, hi)]
+        else:
+            spans = [m.span() for m in re.finditer(re.escape(c), post.masked[lo:hi])]
+            spans = [(s + lo, e + lo) for s, e in spans]
+        return [(s, e) for s, e in spans if lo <= s and e <= hi]
+
+    def check(self, post: Post, ctx: Context) -> Iterator[Finding]:
+        masked = post.masked
+        scopes = tokens.sentences(masked) if self.scope == "sentence" else [(0, len(masked))]
+        what = _NAMES.get(self.count, f"'{self.count}'")
+        for lo, hi in scopes:
+            items = self._items(post, lo, hi)
+            n = len(items)
+            if self.max is not None and n > self.max:
+                s, e = items[self.max]
+                bound = f"en çok {self.max} olmalı"
+            elif self.min is not None and n < self.min:
+                s = lo if self.scope == "sentence" else post.text_start
+                e = min(s + 1, len(masked)) if self.scope == "post" else hi
+                bound = f"en az {self.min} olmalı"
+            else:
+                continue
+            values = {"what": what, "actual": n, "bound": bound, "max": self.max, "min": self.min,
+                      "count": self.count, "match": post.body[s:e]}
+            yield post.body_finding(self.id, self.level, render(self.header.message, values), s, e)
+
+    def describe(self) -> str:
+        bounds = []
+        if self.min is not None:
+            bounds.append(f"en az {self.min}")
+        if self.max is not None:
+            bounds.append(f"en çok {self.max}")
+        where = "her cümlede" if self.scope == "sentence" else "gönderide"
+        return f"{_NAMES.get(self.count, repr(self.count))}: {where} {' ve '.join(bounds)}"
+
+
+def build(header: Header, spec: dict[str, Any]) -> Rule:
+    return Limit(header, count=spec["count"], max=spec.get("max"), min=spec.get("min"),
+                 scope=spec.get("scope", "post"))

@@ -1,0 +1,70 @@
+"""``prefer``: a word the brand replaces with another; fixable with ``--fix``.
+
+```yaml
+- id: preferred-terms
+  kind: prefer
+  swap: {online: çevrim içi, feedback: geri bildirim}
+```
+FAIL: ``Online mağazamız açıldı`` (suggests ``Çevrim içi``)  PASS: ``Çevrim içi mağazamız açıldı``
+
+The suggestion keeps the suffix as written (``feedbackler`` → ``geri bildirimler``). ``--fix``
+rewrites only what is certain: a word without a suffix outside hashtags, since a suffix may
+need another vowel after the new word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from checks.finding import Finding, Fix
+from checks.rules.base import Header, Rule, hit_finding, render
+from checks.text import turkish
+from checks.text.matcher import Hit, TermEntry
+from checks.text.segments import Segment
+
+if TYPE_CHECKING:
+    from checks.context import Context
+    from checks.post import Post
+
+KIND = "prefer"
+DEFAULT_LEVEL = "warning"
+DEFAULT_MESSAGE = "'{match}' yerine '{suggestion}' yazın."
+PROPERTIES: dict[str, Any] = {
+    "swap": {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": {"type": "string", "minLength": 1},
+    },
+    "inflect": {"type": "boolean"},
+}
+REQUIRED = ["swap"]
+
+
+@dataclass(eq=False)
+class Prefer(Rule):
+    def on_hit(self, post: Post, hit: Hit, segment: Segment, ctx: Context) -> Finding | None:
+        body = post.body
+        start, stem_end, end = (segment.to_body(i) for i in (hit.start, hit.stem_end, hit.end))
+        stem, cont = body[start:stem_end], body[stem_end:end]
+        replacement = hit.entry.value
+        # Already the preferred wording (the replacement may begin with the term itself).
+        ahead = body[start:start + len(replacement)]
+        if turkish.fold(ahead, post.lang) == turkish.fold(replacement, post.lang):
+            return None
+        suggestion = turkish.capitalize_like(replacement, stem, post.lang) + cont
+        fix = None
+        if not cont and not segment.hashtag and segment.contiguous(hit.start, hit.end):
+            fix = Fix(post.body_start + start, post.body_start + end, suggestion)
+        message = render(self.header.message, {"match": body[start:end], "suggestion": suggestion})
+        return hit_finding(self, post, hit, segment, message, suggestions=[suggestion], fix=fix)
+
+    def describe(self) -> str:
+        return ", ".join(f"{e.term} → {e.value}" for e in self.entries)
+
+
+def build(header: Header, spec: dict[str, Any]) -> Rule:
+    inflect = spec.get("inflect", True)
+    rule = Prefer(header)
+    rule.entries = [TermEntry(term, rule, value, inflect=inflect) for term, value in spec["swap"].items()]
+    return rule

@@ -1,0 +1,92 @@
+"""``require``: a post that meets a condition must carry one of some terms, near its start.
+
+```yaml
+- id: disclosure
+  kind: require
+  when: {sponsored: true}        # front-matter keys and values that must all hold
+  terms: ['#reklam', '#işbirliği']
+  within: 125                    # optional: must start within the first N characters of the text
+```
+FAIL (sponsored): ``Yeni koleksiyon çok güzel #reklam`` past the first 125 characters.
+PASS (sponsored): ``#reklam Yeni koleksiyon çok güzel``
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from checks.finding import Finding
+from checks.rules.base import Header, Rule, render
+from checks.text import turkish
+
+if TYPE_CHECKING:
+    from checks.context import Context
+    from checks.post import Post
+
+KIND = "require"
+DEFAULT_LEVEL = "error"
+DEFAULT_MESSAGE = "Bu gönderide{where} şunlardan biri olmalı: {terms}."
+PROPERTIES: dict[str, Any] = {
+    "when": {"type": "object"},
+    "terms": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+    "within": {"type": "integer", "minimum": 1},
+}
+REQUIRED = ["terms"]
+
+
+def holds(when: dict[str, Any], front: dict[str, Any]) -> bool:
+    """Every key of ``when`` has its value in the front matter (a list value: any of them)."""
+    for key, want in when.items():
+        have = front.get(key)
+        if isinstance(want, list) and not isinstance(have, list):
+            if have not in want:
+                return False
+        elif isinstance(have, list) and not isinstance(want, list):
+            if want not in have:
+                return False
+        elif have != want:
+            return False
+    return True
+
+
+@dataclass(eq=False)
+class Require(Rule):
+    when: dict[str, Any] = field(default_factory=dict)
+    required: list[str] = field(default_factory=list)
+    within: int | None = None
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def _pattern(self, lang: str) -> re.Pattern[str]:
+        rx = self._patterns.get(lang)
+        if rx is None:
+            alts = "|".join(re.escape(turkish.fold(t, lang)) for t in sorted(self.required, key=len, reverse=True))
+            rx = self._patterns[lang] = re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+            self._patterns[lang] = rx
+        return rx
+
+    def check(self, post: Post, ctx: Context) -> Iterator[Finding]:
+        if not holds(self.when, post.front):
+            return
+        text = turkish.fold(post.text, post.lang)
+        m = self._pattern(post.lang).search(text)
+        if m and (self.within is None or m.start() < self.within):
+            return
+        terms = ", ".join(self.required)
+        where = f" ilk {self.within} karakterde" if self.within else ""
+        message = render(self.header.message, {"terms": terms, "within": self.within or "", "where": where,
+                                               "match": m.group() if m else ""})
+        start = post.text_start
+        yield post.body_finding(self.id, self.level, message, start, start + 1)
+
+    def describe(self) -> str:
+        cond = ", ".join(f"{k}: {v}" for k, v in self.when.items())
+        where = f" (ilk {self.within} karakterde)" if self.within else ""
+        return f"{cond + ' ise ' if cond else ''}şunlardan biri{where}: {', '.join(self.required)}"
+
+
+def build(header: Header, spec: dict[str, Any]) -> Rule:
+    return Require(header, when=dict(spec.get("when", {})), required=list(spec["terms"]),
+                   within=spec.get("within"))

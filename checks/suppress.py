@@ -1,0 +1,55 @@
+"""Inline suppression: ``<!-- ekip-disable RULE: reason -->`` … ``<!-- ekip-enable RULE -->``
+and ``<!-- ekip-disable-next-line RULE: reason -->``. A rule may be a glob (``sensitive.*``);
+a suppression without a reason still applies, and is itself a warning (rule ``suppression``)."""
+
+from __future__ import annotations
+
+from fnmatch import fnmatchcase
+
+from checks.finding import Finding
+from checks.post import Post
+
+UNSUPPRESSIBLE = ("file.", "suppression")
+
+
+def _matches(rule: str, patterns: tuple[str, ...]) -> bool:
+    return not patterns or any(rule == p or fnmatchcase(rule, p) for p in patterns)
+
+
+def apply(post: Post, findings: list[Finding]) -> list[Finding]:
+    """Drop suppressed findings; add a warning for each suppression without a reason."""
+    directives = post.directives if post.readable or post.source else []
+    if not directives:
+        return findings
+    ranges: list[tuple[int, int, tuple[str, ...]]] = []  # line ranges, inclusive
+    open_: list[tuple[int, tuple[str, ...]]] = []
+    extra: list[Finding] = []
+    last_line = post.position(len(post.source))[0]
+    for d in directives:
+        start_line = post.position(d.start)[0]
+        end_line = post.position(d.end)[0]
+        if d.kind != "enable" and not d.reason:
+            extra.append(post.finding(
+                "suppression", "warning",
+                f"Susturmanın gerekçesi yok: '<!-- ekip-{d.kind} {' '.join(d.rules)}: gerekçe -->' yazın.",
+                d.start, d.end, match=post.source[d.start:d.end]))
+        if d.kind == "disable-next-line":
+            ranges.append((end_line + 1, end_line + 1, d.rules))
+        elif d.kind == "disable":
+            open_.append((start_line, d.rules))
+        else:
+            still = []
+            for line, rules in open_:
+                closes = not d.rules or set(d.rules) & set(rules) or not rules
+                if closes:
+                    ranges.append((line, end_line, rules))
+                else:
+                    still.append((line, rules))
+            open_ = still
+    ranges.extend((line, last_line, rules) for line, rules in open_)
+    kept = [
+        f for f in findings
+        if f.rule.startswith(UNSUPPRESSIBLE)
+        or not any(lo <= f.line <= hi and _matches(f.rule, rules) for lo, hi, rules in ranges)
+    ]
+    return kept + extra

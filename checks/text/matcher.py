@@ -1,0 +1,123 @@
+"""One matcher for every literal term of a brand: ban and prefer terms, brand names, sensitive topics.
+
+The text is folded loosely (dotted and dotless i merged) and searched once with a trie-shaped
+regex; each candidate is then verified against the term's own rules: Turkish or English
+folding, whole words, inflection (Turkish suffixes or English plural/possessive) and softened
+final consonants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from checks.text import turkish
+from checks.text.trie import trie_pattern
+
+_SPACE = re.compile(r"\s+")
+_CONTINUATION = re.compile(r"\w*(?:['’]\w+)*")
+
+
+def normalize_space(s: str) -> str:
+    return _SPACE.sub(" ", s.strip())
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TermEntry:
+    """A term as a rule gave it. ``owner`` is told about the hits; ``value`` is its payload
+    (a swap's replacement, a brand name)."""
+
+    term: str
+    owner: object
+    value: str = ""
+    inflect: bool = True
+    loose: bool = False  # brand-name casing: i and ı fold together
+    folded: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def folded_for(self, lang: str) -> str:
+        key = "tr" if lang in ("tr", "az") else "en"
+        f = self.folded.get(key)
+        if f is None:
+            f = turkish.fold(normalize_space(self.term), key)
+            self.folded[key] = f
+        return f
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A verified occurrence: ``start:end`` in the searched text; the term itself ends at ``stem_end``."""
+
+    entry: TermEntry
+    start: int
+    stem_end: int
+    end: int
+
+    @property
+    def continuation_start(self) -> int:
+        return self.stem_end
+
+
+class TermMatcher:
+    def __init__(self, entries: list[TermEntry]) -> None:
+        self._by_key: dict[str, list[tuple[TermEntry, bool]]] = {}
+        for entry in entries:
+            key = turkish.fold_loose(normalize_space(entry.term))
+            if not key:
+                continue
+            self._by_key.setdefault(key, []).append((entry, False))
+            soft = turkish.softened(key)
+            if soft and entry.inflect and not entry.loose:
+                self._by_key.setdefault(soft, []).append((entry, True))
+        pattern = trie_pattern(sorted(self._by_key))
+        self._regex = re.compile(r"(?<!\w)(" + pattern + r")(\w*(?:['’]\w+)*)")
+
+    def __bool__(self) -> bool:
+        return bool(self._by_key)
+
+    def find(self, text: str, scan: str, lang: str) -> Iterator[Hit]:
+        """Hits in ``text``; ``scan`` is ``fold_loose(text)`` with masked spans blanked."""
+        if not self._by_key:
+            return
+        for m in self._regex.finditer(scan):
+            start, stem_end, end = m.start(), m.end(1), m.end()
+            hits = self._verify(text, start, stem_end, end, lang)
+            if not hits:
+                # A longer term matched but did not hold: try the shorter terms it starts with.
+                for cut in range(stem_end - 1, start, -1):
+                    if normalize_space(scan[start:cut]) in self._by_key:
+                        hits = self._verify(text, start, cut, _CONTINUATION.match(scan, cut).end(), lang)
+                        if hits:
+                            break
+            yield from hits
+
+    def _verify(self, text: str, start: int, stem_end: int, end: int, lang: str) -> list[Hit]:
+        key = normalize_space(turkish.fold_loose(text[start:stem_end]))
+        candidates = self._by_key.get(key)
+        if not candidates:
+            return []
+        stem = normalize_space(text[start:stem_end])
+        cont = text[stem_end:end]
+        turkish_post = lang in ("tr", "az")
+        folded_cont = turkish.fold(cont, lang)
+        hits = []
+        for entry, soft in candidates:
+            if soft:
+                if not (turkish_post and turkish.starts_with_vowel(folded_cont)):
+                    continue
+                if turkish.fold(stem, lang) != turkish.softened(entry.folded_for(lang)):
+                    continue
+            elif not entry.loose and turkish.fold(stem, lang) != entry.folded_for(lang):
+                continue  # e.g. "sik" is not "sık" in Turkish
+            if cont:
+                if not entry.inflect:
+                    continue
+                ok = (
+                    turkish.is_turkish_suffix(folded_cont)
+                    if turkish_post
+                    else turkish.is_english_ending(folded_cont)
+                )
+                if not ok:
+                    continue
+            hits.append(Hit(entry, start, stem_end, end))
+        return hits

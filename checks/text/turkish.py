@@ -1,0 +1,121 @@
+"""Turkish-aware case folding, suffixes and vowel facts.
+
+Python's ``str.lower`` and ``re.IGNORECASE`` treat ``I`` as the capital of ``i``; in Turkish
+``I`` is the capital of ``ı`` and ``İ`` of ``i``. Every function here keeps the length of its
+input (one code point in, one out), so offsets found in folded text are offsets in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# "İ".lower() is two code points in Python ("i" + U+0307); map it ourselves first.
+_TR_FOLD = str.maketrans({"İ": "i", "I": "ı"})
+_EN_FOLD = str.maketrans({"İ": "i"})
+# Loose folding merges dotted and dotless i: used to find candidates in one pass, and for
+# brand-name casing, where INSTAGRAM, instagram and İnstagram all mean Instagram.
+_LOOSE_FOLD = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
+_TR_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+
+VOWELS = frozenset("aeıioöuüâîûAEIİOÖUÜÂÎÛ")
+_BACK = frozenset("aıouâû")
+_ROUNDED = frozenset("oöuüû")
+
+
+def fold(text: str, lang: str) -> str:
+    """Case-fold ``text`` the way its language does."""
+    if lang == "tr" or lang == "az":
+        return text.translate(_TR_FOLD).lower()
+    return text.translate(_EN_FOLD).lower()
+
+
+def fold_loose(text: str) -> str:
+    """Case-fold with dotted and dotless i merged."""
+    return text.translate(_LOOSE_FOLD).lower()
+
+
+def upper(text: str, lang: str) -> str:
+    if lang == "tr" or lang == "az":
+        return text.translate(_TR_UPPER).upper()
+    return text.upper()
+
+
+def capitalize_like(replacement: str, written: str, lang: str) -> str:
+    """Give ``replacement`` the capitalisation of ``written``: ALL CAPS or a capital first letter."""
+    letters = [c for c in written if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return upper(replacement, lang)
+    if written[:1].isupper() and replacement[:1].islower():
+        return upper(replacement[:1], lang) + replacement[1:]
+    return replacement
+
+
+# Turkish suffixes, each with its vowel-harmony variants: A = a/e, I = ı/i/u/ü, D = d/t,
+# C = c/ç, K = k/ğ. A continuation after a term counts as inflection only when it splits
+# completely into these (so "Telekom'un" and "ucuzluk" match, "Telekomünikasyon" does not).
+_MORPHEMES = [
+    "lAr",  # plural, 3rd person plural
+    "Im", "In", "sI", "ImIz", "InIz", "lArI", "m", "n", "mIz", "nIz",  # possessive
+    "yI", "I", "nI", "yA", "A", "nA", "DA", "nDA", "DAn", "nDAn", "nIn", "In", "yIn",  # case
+    "ylA", "lA",  # instrumental "ile"
+    "ki", "kü",  # relative -ki
+    "lIK", "lI", "sIz", "CI", "CIK", "CA", "DAş", "sAl",  # derivation
+    "lAş", "lAt", "lAn", "t",  # verbs from nouns (ucuzla-t-, ucuzla-ş-)
+    "DI", "yDI", "mIş", "ymIş", "DIr", "ysA", "sA", "yken", "ken", "yIm", "sIn", "yIz", "sInIz", "k",
+    "Iyor", "yor", "AcAK", "yAcAK", "mA", "mAz", "Ir", "r", "mAK", "yIn", "yInIz", "Ip", "yIp",
+]
+_CLASSES = {"A": "[ae]", "I": "[ıiuü]", "D": "[dt]", "C": "[cç]", "K": "[kğ]"}
+
+
+def _morpheme_regex(m: str) -> str:
+    return "".join(_CLASSES.get(ch, re.escape(ch)) for ch in m)
+
+
+_SUFFIX_CHAIN = re.compile(
+    "(?:" + "|".join(sorted({_morpheme_regex(m) for m in _MORPHEMES}, key=len, reverse=True)) + ")+"
+)
+_APOSTROPHES = "'’"
+_EN_ENDINGS = frozenset({"s", "es", "'s", "s'", "’s", "s’"})
+
+
+@lru_cache(maxsize=4096)
+def is_turkish_suffix(continuation: str) -> bool:
+    """True when ``continuation`` (folded, maybe starting with an apostrophe) is a chain of suffixes."""
+    rest = continuation[1:] if continuation[:1] in _APOSTROPHES else continuation
+    return bool(rest) and _SUFFIX_CHAIN.fullmatch(rest) is not None
+
+
+def is_english_ending(continuation: str) -> bool:
+    """Plural and possessive: ``mails``, ``boxes``, ``brand's``, ``brands'``."""
+    return continuation in _EN_ENDINGS
+
+
+def starts_with_vowel(continuation: str) -> bool:
+    rest = continuation[1:] if continuation[:1] in _APOSTROPHES else continuation
+    return rest[:1] in VOWELS
+
+
+# Final consonants that soften before a vowel: kitap -> kitabı, ağaç -> ağacı, renk -> rengi,
+# çocuk -> çocuğu, yurt -> yurdu.
+_SOFTEN = {"p": "b", "ç": "c", "t": "d", "k": "ğ"}
+
+
+def softened(term: str) -> str | None:
+    """The stem a term takes before a vowel-initial suffix, or None when it does not soften."""
+    if len(term) < 3 or not term[-1] in _SOFTEN or term[-2:-1] in ("", " "):
+        return None
+    if term.endswith("nk"):
+        return term[:-1] + "g"
+    return term[:-1] + _SOFTEN[term[-1]]
+
+
+def harmony_key(word: str) -> tuple[bool, bool, bool, bool] | None:
+    """What a following suffix depends on: last vowel front/back and rounded, ends in a vowel,
+    ends in a voiceless consonant. None when the word has no vowel."""
+    vowels = [c for c in word.lower() if c in VOWELS]
+    if not vowels:
+        return None
+    last = vowels[-1]
+    end = word[-1:].lower()
+    return (last in _BACK, last in _ROUNDED, end in VOWELS, end in "fstkçşhp")

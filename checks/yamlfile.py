@@ -1,0 +1,109 @@
+"""YAML loading for posts and brand files: safe, fast, and with positions.
+
+PyYAML's C loader builds the node tree; we construct plain data from it and keep the tree, so
+that a problem found in the data (a schema error, a duplicate id) can point at its line and
+column. Timestamps stay strings: JSON Schema's ``date-time`` format validates strings, and a
+``datetime`` object would hide the offset the author wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key '{key_node.value}'", key_node.start_mark
+                    )
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_constructor(
+    "tag:yaml.org,2002:map",
+    lambda loader, node: loader.construct_mapping(node, deep=True),
+)
+
+
+class YamlError(Exception):
+    """Invalid YAML; ``line`` and ``column`` are 0-based within the YAML text."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    data: Any
+    node: yaml.Node | None
+
+    def position(self, path: Sequence[str | int], key: bool = False) -> tuple[int, int, int, int]:
+        """0-based (line, column, end_line, end_column) of the value at ``path``, or of its key
+        when ``key`` is true; the nearest existing ancestor when the path does not exist."""
+        return node_position(self.node, path, key)
+
+
+def node_position(
+    node: yaml.Node | None, path: Sequence[str | int], key: bool = False
+) -> tuple[int, int, int, int]:
+    if node is None:
+        return (0, 0, 0, 0)
+    target: yaml.Node = node
+    key_node: yaml.Node | None = None
+    for part in path:
+        nxt: yaml.Node | None = None
+        if isinstance(target, yaml.MappingNode):
+            for k, v in target.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == str(part):
+                    key_node, nxt = k, v
+                    break
+        elif isinstance(target, yaml.SequenceNode) and isinstance(part, int) and part < len(target.value):
+            key_node, nxt = None, target.value[part]
+        if nxt is None:
+            break
+        target = nxt
+    else:
+        if key and key_node is not None:
+            target = key_node
+    start, end = target.start_mark, target.end_mark
+    if isinstance(target, (yaml.MappingNode, yaml.SequenceNode)) or end.line != start.line:
+        # A block collection ends on a later line; point at its first line only.
+        return (start.line, start.column, start.line, start.column + 1)
+    return (start.line, start.column, end.line, max(end.column, start.column + 1))
+
+
+def load(text: str) -> Loaded:
+    """Parse one YAML document safely. Raises YamlError."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "could not determine a constructor" in str(problem):
+            problem = f"tag not allowed here ({problem.split('tag ')[-1]})"
+        raise YamlError(problem, mark.line if mark else 0, mark.column if mark else 0) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(str(exc), 0, 0) from None
+    finally:
+        loader.dispose()
+    return Loaded(data, node)
