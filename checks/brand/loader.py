@@ -181,7 +181,7 @@ def load_brand(brand_dir: Path | None, root: Path | None = None) -> Brand:
     brand.members = dict(team.get("members") or {})
     overrides, ploaded = _load_file(brand_dir / "platforms.yml", schemas.PLATFORMS)
     pverify = validator(platform_table.SCHEMA)
-    for pid, fields_ in (overrides.get("platforms") or {}).items():
+    for _pid, fields_ in (overrides.get("platforms") or {}).items():
         if ploaded is not None:
             check(fields_, pverify, Loaded(fields_, None), _display(brand_dir / "platforms.yml"))
     brand.platforms = platform_table.merge(overrides.get("platforms") or {})

@@ -27,11 +27,11 @@ def error_path(error: jsonschema.ValidationError) -> tuple[list[str | int], bool
         extra = [k for k in error.instance if k not in allowed]
         if extra:
             known = ", ".join(sorted(allowed)) or "none"
-            return path + [extra[0]], True, f"unknown key '{extra[0]}' (known keys: {known})"
+            return [*path, extra[0]], True, f"unknown key '{extra[0]}' (known keys: {known})"
     if error.validator == "required":
         return path, True, error.message
     if error.validator == "propertyNames" and isinstance(error.instance, str):
-        return path + [error.instance], True, f"'{error.instance}' is not a valid name here"
+        return [*path, error.instance], True, f"'{error.instance}' is not a valid name here"
     where = ".".join(str(p) for p in path)
     return path, False, f"{where}: {error.message}" if where else error.message
 
@@ -41,5 +41,5 @@ def check(data: Any, schema_validator: Draft202012Validator, loaded: Loaded, fil
     if error is None:
         return
     path, key, message = error_path(error)
-    line, col, _, _ = loaded.position(path, key=key)
+    line, _col, _, _ = loaded.position(path, key=key)
     raise EkipError(message, file, line + 1)

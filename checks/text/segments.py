@@ -40,7 +40,7 @@ class Segment:
         if self.starts is None or self.bodies is None:
             return True
         k = max(bisect_right(self.starts, start) - 1, 0)
-        off, length = self.bodies[k]
+        _off, length = self.bodies[k]
         seg_len = len(self.text) - self.starts[k] if k + 1 == len(self.starts) else self.starts[k + 1] - self.starts[k]
         return seg_len == length and end - self.starts[k] <= length
 

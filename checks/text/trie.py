@@ -43,11 +43,10 @@ def _emit(node: dict[str, dict]) -> str:
         branches.append(singles[0] if len(singles) == 1 else "[" + "".join(singles) + "]")
     if not branches:
         return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    grouped = len(branches) > 1
+    body = "(?:" + "|".join(branches) + ")" if grouped else branches[0]
     if optional:
-        if len(branches) == 1 and len(body) > 1 and not (body.startswith("(?:") or body.startswith("[")):
-            body = "(?:" + body + ")"
-        elif len(branches) == 1 and len(singles) == 1 and len(singles[0]) > 1:
-            body = "(?:" + body + ")"
-        body += "?"
+        atomic = grouped or (len(singles) == 1 and len(branches) == 1 and body == singles[0] and len(body) == 1)
+        atomic = atomic or (len(branches) == 1 and len(singles) > 1 and body.startswith("["))
+        body = (body if atomic else "(?:" + body + ")") + "?"
     return body

@@ -103,7 +103,7 @@ _SOFTEN = {"p": "b", "ç": "c", "t": "d", "k": "ğ"}
 
 def softened(term: str) -> str | None:
     """The stem a term takes before a vowel-initial suffix, or None when it does not soften."""
-    if len(term) < 3 or not term[-1] in _SOFTEN or term[-2:-1] in ("", " "):
+    if len(term) < 3 or term[-1] not in _SOFTEN or term[-2:-1] in ("", " "):
         return None
     if term.endswith("nk"):
         return term[:-1] + "g"
