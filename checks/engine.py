@@ -96,7 +96,7 @@ def check_post(post: Post, ctx: Context) -> list[Finding]:
     return suppress.apply(post, findings)
 
 
-def _check_chunk(items: list[tuple[str, Path]], ctx: Context) -> tuple[list[Finding], list[Post]]:
+def _check_chunk(items: list[tuple[str, Path]], ctx: Context) -> tuple[list[Finding], list[Post], list[str]]:
     findings: list[Finding] = []
     posts: list[Post] = []
     for shown, file in items:
@@ -105,13 +105,13 @@ def _check_chunk(items: list[tuple[str, Path]], ctx: Context) -> tuple[list[Find
         if post.readable:
             post.release()
             posts.append(post)
-    return findings, posts
+    return findings, posts, ctx.notices
 
 
 _WORK: tuple[list[list[tuple[str, Path]]], Context] | None = None
 
 
-def _worker(i: int) -> tuple[list[Finding], list[Post]]:
+def _worker(i: int) -> tuple[list[Finding], list[Post], list[str]]:
     assert _WORK is not None
     chunks, ctx = _WORK
     return _check_chunk(chunks[i], ctx)
@@ -131,15 +131,17 @@ def run(items: list[tuple[str, Path]], ctx: Context, jobs: int | None = None) ->
         _WORK = (chunks, ctx)
         try:
             with multiprocessing.get_context("fork").Pool(n) as pool:
-                for f, p in pool.map(_worker, range(n)):
+                for f, p, notices in pool.map(_worker, range(n)):
                     findings.extend(f)
                     posts.extend(p)
+                    for notice in notices:
+                        ctx.notice(notice)
         finally:
             _WORK = None
         order = {shown: i for i, (shown, _) in enumerate(items)}
         posts.sort(key=lambda p: order[p.path])
     else:
-        findings, posts = _check_chunk(items, ctx)
+        findings, posts, _ = _check_chunk(items, ctx)
     ctx.posts = posts
     by_path = {p.path: p for p in posts}
     across: list[Finding] = []
