@@ -1,0 +1,156 @@
+"""Reading posts: front matter with positions, masks, hashtags, and bad input of every kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.post import read_post
+from tests.conftest import Repo, post_text
+
+BAN = """
+rules:
+  - id: banned
+    kind: ban
+    terms: [ucuz]
+"""
+
+
+def load(body: str, **front: object) -> object:
+    return read_post("p.md", data=post_text(body, **front).encode())
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "https://ucuz.com/ucuz-urunler",
+        "http://ornek.com.tr/?q=ucuz",
+        "ornek.com.tr/ucuz",
+        "www.ucuz.com",
+        "ucuz@ornek.com.tr",
+        "@ucuz",
+        "`ucuz`",
+        "```\nucuz\n```",
+        "~~~md\nucuz ucuz\n~~~",
+        "<!-- ucuz -->",
+        "<!--\nçok ucuz\n-->",
+    ],
+)
+def test_masks_hide_words(repo: Repo, body: str) -> None:
+    repo.rules(BAN)
+    repo.post("a", "Merhaba\n" + body + "\ndünya")
+    assert repo.findings(rule="voice.banned") == []
+
+
+def test_words_around_masks_still_match(repo: Repo) -> None:
+    repo.rules(BAN)
+    repo.post("a", "ucuz https://ornek.com.tr `kod` ucuz")
+    found = repo.findings(rule="voice.banned")
+    assert [(f["line"], f["column"]) for f in found] == [(9, 1), (9, 33)]
+
+
+def test_hashtags_are_read_as_camel_case_words(repo: Repo) -> None:
+    repo.rules(BAN)
+    repo.post("a", "Yeni sezon #UcuzFırsat #buçucuz")
+    found = repo.findings(rule="voice.banned")
+    assert [(f["column"], f["match"]) for f in found] == [(13, "Ucuz")]
+
+
+def test_hashtag_camel_split() -> None:
+    post = load("#YeniSezon2026 ve #KVKKUyumu, C# değil, #1 değil")
+    assert [t for _, _, t in post.hashtags] == ["#YeniSezon2026", "#KVKKUyumu"]  # type: ignore[attr-defined]
+
+
+def test_text_drops_comments_and_trims() -> None:
+    post = load("\n\n  Merhaba <!-- not --> dünya  \n\n")
+    assert post.text == "Merhaba  dünya"  # type: ignore[attr-defined]
+
+
+def test_timestamps_stay_strings() -> None:
+    post = load("x", date="2026-12-01T10:00:00+03:00")
+    assert post.front["date"] == "2026-12-01T10:00:00+03:00"  # type: ignore[attr-defined]
+
+
+def test_bom_and_crlf(repo: Repo) -> None:
+    repo.rules(BAN)
+    text = "\ufeff" + post_text("Satır bir\nçok ucuz\n").replace("\n", "\r\n")
+    repo.write("content/posts/a.md", text.encode("utf-8"))
+    code, doc = repo.check_json()
+    found = [f for f in doc["findings"] if f["rule"] == "voice.banned"]
+    assert doc["findings"] == found
+    assert [(f["line"], f["column"], f["end_column"]) for f in found] == [(10, 5, 9)]
+
+
+def test_columns_count_code_points(repo: Repo) -> None:
+    repo.rules(BAN)
+    repo.post("a", "🧑‍🔧 Şöyle ucuz")
+    [f] = repo.findings(rule="voice.banned")
+    # 🧑‍🔧 is three code points, then a space, "Şöyle", a space.
+    assert (f["column"], f["end_column"]) == (11, 15)
+
+
+def test_schema_finding_points_at_the_key(repo: Repo) -> None:
+    repo.post("a", "Merhaba", status="yayinda", platfroms="[x]")
+    found = repo.findings(rule="schema")
+    where = {(f["line"], f["column"]) for f in found}
+    assert (5, 9) in where  # status value
+    assert (7, 1) in where  # unknown key platfroms
+    assert any("platfroms" in f["message"] for f in found)
+
+
+def test_date_time_format_is_checked(repo: Repo) -> None:
+    repo.post("a", "Merhaba", date="'1 Aralık'")
+    [f] = repo.findings(rule="schema")
+    assert f["line"] == 3 and "date" in f["message"]
+
+
+def test_date_without_offset_is_valid(repo: Repo) -> None:
+    repo.post("a", "Merhaba", date="2027-03-01T10:00:00")
+    assert repo.findings(rule="schema") == []
+
+
+def test_unknown_platform(repo: Repo) -> None:
+    repo.post("a", "Merhaba", platforms="[x, myspace]")
+    [f] = repo.findings(rule="schema")
+    assert "myspace" in f["message"] and (f["line"], f["column"]) == (4, 16)
+
+
+BAD_INPUTS = [
+    ("no front matter", b"Merhaba\n", "file.front-matter", 1),
+    ("unclosed front matter", b"---\ntitle: x\n\nMerhaba\n", "file.front-matter", 1),
+    ("invalid YAML", b"---\ntitle: [x\n---\nMerhaba\n", "file.front-matter", 3),
+    ("list as front matter", b"---\n- a\n- b\n---\nMerhaba\n", "file.front-matter", 1),
+    ("python tag", b"---\ntitle: !!python/object/apply:os.system ['echo pwned']\n---\nx\n", "file.front-matter", 2),
+    ("latin-1", "---\ntitle: x\n---\nGüzel\n".encode("latin-1"), "file.encoding", 4),
+    ("NUL byte", b"---\ntitle: x\n---\nab\x00c\n", "file.encoding", 4),
+    ("empty file", b"", "file.front-matter", 1),
+    ("duplicate key", b"---\ntitle: x\ntitle: y\n---\nx\n", "file.front-matter", 3),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "rule", "line"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_input_gives_a_finding_not_a_traceback(repo: Repo, name: str, data: bytes, rule: str, line: int) -> None:
+    repo.write("content/posts/bad.md", data)
+    code, out, err = repo.run("check", "--format", "json", "--grammar", "off")
+    assert code == 1, err
+    assert "Traceback" not in err
+    import json
+
+    [f] = json.loads(out)["findings"]
+    assert (f["rule"], f["level"], f["line"]) == (rule, "error", line)
+    assert f["path"] == "content/posts/bad.md"
+
+
+def test_python_tag_is_not_executed(repo: Repo, tmp_path: object) -> None:
+    marker = repo.root / "pwned"
+    repo.write("content/posts/bad.md", f"---\ntitle: !!python/object/apply:os.system ['touch {marker}']\n---\nx\n")
+    repo.run("check", "--grammar", "off")
+    assert not marker.exists()
+
+
+def test_five_megabyte_file(repo: Repo) -> None:
+    repo.rules(BAN)
+    body = ("Sosyal medya ekibimiz içerik takvimini günceller. " * 100 + "\n") * 1000 + "ucuz\n"
+    assert len(body.encode()) > 5_000_000
+    repo.post("big", body)
+    [f] = repo.findings(rule="voice.banned")
+    assert f["line"] == 8 + 1 + 1000
