@@ -74,7 +74,7 @@ def test_bom_and_crlf(repo: Repo) -> None:
     repo.rules(BAN)
     text = "\ufeff" + post_text("Satır bir\nçok ucuz\n").replace("\n", "\r\n")
     repo.write("content/posts/a.md", text.encode("utf-8"))
-    code, doc = repo.check_json()
+    _code, doc = repo.check_json()
     found = [f for f in doc["findings"] if f["rule"] == "voice.banned"]
     assert doc["findings"] == found
     assert [(f["line"], f["column"], f["end_column"]) for f in found] == [(10, 5, 9)]

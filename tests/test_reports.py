@@ -112,7 +112,8 @@ def test_exit_0_without_errors(repo: Repo) -> None:
     [
         ({"brand/rules/voice.yml": "rules:\n  - id: x\n    kind: pattern\n    regex: '(unclosed'\n"},
          "brand/rules/voice.yml:4: rule 'x': regex does not compile"),
-        ({"brand/rules/voice.yml": "rules:\n  - id: x\n    kind: shout\n"}, "brand/rules/voice.yml:3: unknown rule kind"),
+        ({"brand/rules/voice.yml": "rules:\n  - id: x\n    kind: shout\n"},
+         "brand/rules/voice.yml:3: unknown rule kind"),
         ({"brand/rules/voice.yml": "rules:\n  - id: x\n    kind: ban\n    terms: [a]\n    colour: red\n"},
          "brand/rules/voice.yml:2: unknown key 'colour'"),
         ({"brand/rules/voice.yml": "rules:\n  - {id: x, kind: ban, terms: [a]}\n  - {id: x, kind: ban, terms: [b]}\n"},
@@ -129,7 +130,7 @@ def test_invalid_brand_exits_2(repo: Repo, files: dict[str, str], message: str) 
     for rel, text in files.items():
         repo.write(rel, text)
     repo.post("a", "Merhaba")
-    code, out, err = repo.run("check")
+    code, _out, err = repo.run("check")
     assert code == 2
     assert message in err
     assert "Traceback" not in err

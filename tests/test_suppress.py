@@ -27,7 +27,10 @@ def test_disable_next_line(repo: Repo) -> None:
 
 
 def test_disable_enable_block(repo: Repo) -> None:
-    body = "ucuz\n<!-- ekip-disable voice.banned: kampanya adı -->\nucuz\nucuz\n<!-- ekip-enable voice.banned -->\nucuz\n"
+    body = (
+        "ucuz\n<!-- ekip-disable voice.banned: kampanya adı -->\nucuz\nucuz\n"
+        "<!-- ekip-enable voice.banned -->\nucuz\n"
+    )
     assert lines(repo, body) == [(9, "voice.banned"), (14, "voice.banned")]
 
 
