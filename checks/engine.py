@@ -19,19 +19,21 @@ PARALLEL_FROM = 1500  # posts; below this, starting workers costs more than it s
 def collect(paths: Iterable[str], root: Path) -> list[tuple[str, Path]]:
     """Markdown files to check, each as (path as given, file). Folders are walked in sorted order."""
     out: list[tuple[str, Path]] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            found = sorted(q for q in p.rglob("*.md") if q.is_file())
-            items = [(os.path.join(given, str(q.relative_to(p))), q) for q in found]
+        if os.path.isdir(given):
+            found: list[str] = []
+            for folder, dirs, files in os.walk(given):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.extend(os.path.join(folder, f) for f in files if f.endswith(".md"))
+            found.sort()
         else:
-            items = [(given, p)]
-        for shown, file in items:
-            key = file.resolve()
+            found = [given]
+        for shown in found:
+            key = os.path.normpath(os.path.abspath(shown))
             if key not in seen:
                 seen.add(key)
-                out.append((shown, file))
+                out.append((shown, Path(shown)))
     return out
 
 

@@ -23,14 +23,15 @@ _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*\r?$|\Z)", re.M | re.S)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\1).)+?\1(?!`)", re.S)
-# URLs with a scheme first, then e-mail addresses, then bare domains ("ornek.com.tr/kampanya"),
-# in one pass so that none of them is cut by another.
+# URLs with a scheme first, then e-mail addresses, in one pass so that neither cuts the other;
+# then bare domains ("ornek.com.tr/kampanya") in what is left, only when a known TLD appears.
 _LINK = re.compile(
     r"(?P<url>\b(?:https?://|www\.)[^\s<>\[\]{}\"'`]+)"
     r"|(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    r"|(?P<bare>\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\."
-    r"(?:com|net|org|tr|io|co|app|dev|info|me|biz|gov|edu|ly|gl)\b(?:/[^\s<>\[\]{}\"'`]*)?)"
 )
+_TLDS = r"(?:com|net|org|tr|io|co|app|dev|info|me|biz|gov|edu|ly|gl)"
+_TLD_HINT = re.compile(r"[a-z0-9]\." + _TLDS + r"\b")
+_BARE = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\." + _TLDS + r"\b(?:/[^\s<>\[\]{}\"'`]*)?")
 _URL_TRAILING = ".,;:!?'\")]}*_"
 _MENTION = re.compile(r"(?<![\w@/.])@\w(?:[\w.]*\w)?")
 _HASHTAG = re.compile(r"(?<![\w&#/])#(?=\w*[^\W\d_])(\w+)")
@@ -151,18 +152,22 @@ class Post:
 
         def link_sub(m: re.Match[str]) -> str:
             s = m.group()
-            if m.lastgroup == "email":
+            if m.re is _LINK and m.lastgroup == "email":
                 spans["email"].append((m.start(), m.end()))
                 return _blank(s)
             stripped = s.rstrip(_URL_TRAILING)
             spans["url"].append((m.start(), m.start() + len(stripped)))
             return _blank(stripped) + s[len(stripped):]
 
-        text = _LINK.sub(link_sub, text)
+        if "@" in text or "://" in text or "www." in text:
+            text = _LINK.sub(link_sub, text)
+        if _TLD_HINT.search(text):
+            text = _BARE.sub(link_sub, text)
         if "@" in text:
             text = _MENTION.sub(masker("mention"), text)
         masked = text
         words = _HASHTAG.sub(masker("hashtag"), masked) if "#" in masked else masked
+        spans["url"].sort()
         return masked, words, spans
 
     @property

@@ -13,6 +13,7 @@ import regex
 
 from checks.brand import platforms as platform_table
 from checks.brand import schemas
+from checks.brand.fastschema import PostValidator
 from checks.brand.model import Brand
 from checks.brand.validate import check, validator
 from checks.errors import EkipError
@@ -247,5 +248,5 @@ def _finish(brand: Brand, config: dict[str, Any], rules: list[Rule], loaded: Loa
         raise EkipError(f"unknown timezone {config.get('timezone')!r} (use an IANA name such as "
                         "Europe/Istanbul)", "brand/brand.yml", line) from None
     brand.rules = rules + topic_rules(brand)
-    brand.post_validator = validator(brand.post_schema)
+    brand.post_validator = PostValidator(brand.post_schema, validator(brand.post_schema))
     brand.matcher = TermMatcher([e for r in brand.rules for e in r.terms()])

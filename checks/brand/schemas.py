@@ -49,6 +49,13 @@ BRAND: dict[str, Any] = {
                 "camelcase": {"type": "boolean"},
             },
         },
+        # Personal data the brand publishes on purpose (a store's landline, a donation IBAN, a
+        # press address): the `pii` check leaves these alone. Numbers compare by their digits.
+        "pii": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"allow": _STR_LIST},
+        },
     },
 }
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
 from checks import engine, fix
+from checks.builtin.gitdiff import changes_since
 from checks.commands.common import brand_from_args, now_from_args
 from checks.context import Context
 from checks.errors import EkipError
@@ -34,6 +36,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
+    # A run builds many small objects and frees little until it ends: the cyclic garbage
+    # collector would walk the growing heap again and again (a third of the time on 10,000 posts).
+    gc.disable()
     brand = brand_from_args(args.brand)
     now = now_from_args(args.now, brand)
     if args.changed and not args.base:
@@ -46,7 +51,13 @@ def run(args: argparse.Namespace) -> int:
     ctx = Context(brand, now, options={
         "grammar": args.grammar, "base": args.base, "changed": args.changed, "cache": not args.no_cache,
     })
+    changes = changes_since(brand.root, args.base) if args.base else None
+    ctx.options["git_changes"] = changes
     findings = engine.run(items, ctx, jobs=args.jobs)
+    if args.changed and changes is not None:
+        # Every post was checked (the calendar counts them all); report the changed ones only.
+        reported = {shown for shown, file in items if changes.is_changed(file)}
+        findings = [f for f in findings if f.path in reported]
     shown = [f for f in findings if LEVEL_RANK[f.level] <= LEVEL_RANK[args.level]]
     fixed_count = 0
     if args.fix:

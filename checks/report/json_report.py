@@ -19,5 +19,5 @@ def document(findings: list[Finding], files: int) -> dict[str, Any]:
 
 
 def render(findings: list[Finding], files: int, stream: TextIO, **_: Any) -> None:
-    json.dump(document(findings, files), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # json.dumps uses the C encoder; json.dump to a stream would encode in Python.
+    stream.write(json.dumps(document(findings, files), ensure_ascii=False) + "\n")

@@ -91,6 +91,11 @@ def body_segment(body: str, words_text: str) -> Segment:
 
 def hashtag_segment(start: int, tag: str) -> Segment:
     """``tag`` includes the leading '#'; ``start`` is its body offset."""
+    word = tag[1:]
+    if word.isalpha() and not any(c.isupper() for c in word[1:]):
+        word = unicodedata.normalize("NFC", word)
+        if len(word) == len(tag) - 1:  # one word: no anchors needed
+            return Segment(word, fold_loose(word), start + 1, hashtag=True)
     pieces: list[tuple[int, int, str]] = []
     for m in _CAMEL.finditer(tag, 1):
         if pieces:

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Benchmark `ekip check` on a generated corpus (../shared/bench/gen_corpus.py).
+
+    python bench/check_bench.py [--posts 10000] [--terms 10,200,5000] [--repeat 3] [--format json]
+
+For each term count it builds the corpus once (cached under bench/out/), runs `ekip check
+--grammar off` as a separate process `--repeat` times, and prints the best wall time, posts
+per second and the peak resident memory of the process tree. It also times the pre-commit
+case: one post, process start to exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+GEN = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
+
+
+def corpus(posts: int, terms: int) -> Path:
+    out = HERE / "out" / f"corpus-{posts}-{terms}"
+    if not (out / "brand").is_dir():
+        if out.exists():
+            shutil.rmtree(out)
+        subprocess.run([sys.executable, str(GEN), str(posts), str(out), "--terms", str(terms)], check=True)
+    return out
+
+
+def run_once(cwd: Path, args: list[str]) -> tuple[float, int, int]:
+    """Wall seconds, exit code, and the peak RSS (KiB) of this child (and its workers)."""
+    ekip = shutil.which("ekip") or "ekip"
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # child: exec ekip with stdout to /dev/null
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        os.chdir(cwd)
+        os.execvp(ekip, [ekip, *args])
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    return wall, os.waitstatus_to_exitcode(status), usage.ru_maxrss
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--posts", type=int, default=10_000)
+    ap.add_argument("--terms", default="10,200,5000")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--format", default="json")
+    ap.add_argument("--jobs", type=int, default=None)
+    opts = ap.parse_args()
+    if not GEN.is_file():
+        print(f"corpus generator not found: {GEN}", file=sys.stderr)
+        return 2
+    extra = ["--jobs", str(opts.jobs)] if opts.jobs else []
+    results: dict[int, float] = {}
+    print(f"{'terms':>6} {'posts':>7} {'best s':>8} {'median s':>9} {'posts/s':>9} {'peak MiB':>9}  exit")
+    for k in (int(x) for x in opts.terms.split(",")):
+        cwd = corpus(opts.posts, k)
+        walls, peak, code = [], 0, 0
+        for _ in range(opts.repeat):
+            wall, code, rss = run_once(cwd, ["check", "--grammar", "off", "--format", opts.format, *extra])
+            walls.append(wall)
+            peak = max(peak, rss)
+        walls.sort()
+        best = walls[0]
+        results[k] = best
+        print(f"{k:>6} {opts.posts:>7} {best:>8.3f} {walls[len(walls) // 2]:>9.3f} {opts.posts / best:>9.0f} "
+              f"{peak / 1024:>9.1f}  {code}")
+    if len(results) > 1:
+        lo, hi = min(results), max(results)
+        print(f"cost of {hi} terms vs {lo}: {results[hi] / results[lo]:.2f}x")
+    one = corpus(opts.posts, 200) / "content" / "posts" / "post-00000.md"
+    singles = sorted(run_once(one.parents[2], ["check", "--grammar", "off", str(one)])[0] for _ in range(5))
+    print(f"one post (pre-commit case), process start to exit: best {singles[0]:.3f} s, median {singles[2]:.3f} s")
+    _ = resource  # peak memory comes from wait4's rusage of each child
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
