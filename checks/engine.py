@@ -16,16 +16,28 @@ from checks.text.segments import body_segment, hashtag_segment
 PARALLEL_FROM = 1500  # posts; below this, starting workers costs more than it saves
 
 
+def starts_with_front_matter(path: str | Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(7).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+
+
 def collect(paths: Iterable[str], root: Path) -> list[tuple[str, Path]]:
-    """Markdown files to check, each as (path as given, file). Folders are walked in sorted order."""
+    """Markdown files to check, each as (path as given, file). Folders are walked in sorted order.
+    In a folder walk under ``playbooks/`` only post templates (files that start with front matter)
+    are taken: the handbook's pages are not posts. A file named explicitly is always checked."""
     out: list[tuple[str, Path]] = []
     seen: set[str] = set()
+    playbooks = os.path.join(os.path.abspath(root), "playbooks") + os.sep
     for given in paths:
         if os.path.isdir(given):
             found: list[str] = []
             for folder, dirs, files in os.walk(given):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found.extend(os.path.join(folder, f) for f in files if f.endswith(".md"))
+                in_playbooks = (os.path.abspath(folder) + os.sep).startswith(playbooks)
+                found.extend(
+                    os.path.join(folder, f) for f in files
+                    if f.endswith(".md") and (not in_playbooks or starts_with_front_matter(os.path.join(folder, f)))
+                )
             found.sort()
         else:
             found = [given]
@@ -50,12 +62,8 @@ def default_paths(root: Path) -> list[str]:
 
     if (root / "content").is_dir():
         paths.append(shown(root / "content"))
-    playbooks = root / "playbooks"
-    if playbooks.is_dir():
-        for f in sorted(playbooks.rglob("*.md")):
-            with f.open("rb") as fh:
-                if fh.read(4).lstrip(b"\xef\xbb\xbf").startswith(b"---"):
-                    paths.append(shown(f))
+    if (root / "playbooks").is_dir():
+        paths.append(shown(root / "playbooks"))
     return paths
 
 
