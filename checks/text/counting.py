@@ -12,18 +12,19 @@ Four methods (see ``COUNTINGS``):
 * ``utf16``: UTF-16 code units (TikTok).
 
 With ``url_length`` every URL that ``find_urls`` finds counts as that many characters, whatever
-the method (Mastodon passes 23). ``find_urls`` is a port of twitter-text's
-``extractUrlsWithIndices`` (URLs with an http(s) scheme, and bare domains on a known top-level
-domain such as ``ornek.com.tr/kampanya``).
+the method (Mastodon passes 23). ``find_urls`` ports twitter-text's ``extractUrlsWithIndices``:
+URLs with an http(s) scheme, and bare domains on a known top-level domain (``ornek.com.tr/a``).
 
 Emoji sequences are found with the ``emoji`` package, whose data follows the current Unicode emoji
 set; twitter-text uses twemoji-parser for the same job. Both match recommended (RGI) sequences
-only and split a non-standard ZWJ sequence into its parts; a lone text-style ``©`` or ``®``
-(no VS16) is not an emoji to twemoji-parser, so a single code point always keeps its own weight.
+and split a non-standard ZWJ sequence into its parts. A single code point keeps its own weight
+whether it is an emoji or not: that is 2 for every emoji except a text-style ``©`` or ``®``
+(no VS16), which twemoji-parser does not take for an emoji either.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -38,25 +39,291 @@ COUNTINGS: dict[str, str] = {
     "utf16": "UTF-16 kod birimi",
 }
 
-# --- X weights: twitter-text config/v3.json (scale 100, defaultWeight 200) -------------------------
 
-_X_URL_LENGTH = 23  # transformedURLLength
+def length(text: str, method: str, url_length: int | None = None) -> int:
+    """Return how long ``text`` is, counted by ``method`` (a key of ``COUNTINGS``).
+
+    ``url_length`` makes every URL count as that many; for ``x`` it defaults to 23. ``x`` and
+    ``codepoints`` count the NFC-normalised text, ``graphemes`` and ``utf16`` the text as given.
+    """
+    if method == "x":
+        text = unicodedata.normalize("NFC", text)
+        return _x_length(text, _X_URL_LENGTH if url_length is None else url_length)
+    measure = _MEASURES.get(method)
+    if measure is None:
+        raise ValueError(f"unknown counting method {method!r}; known: {', '.join(COUNTINGS)}")
+    if method == "codepoints":
+        text = unicodedata.normalize("NFC", text)
+    if url_length is not None:
+        text = _with_urls_replaced(text, url_length)
+    return measure(text)
+
+
+def find_urls(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` code-point spans of the URLs in ``text``, in order.
+
+    A port of twitter-text's ``extractUrlsWithIndices`` (js/src/extractUrlsWithIndices.js):
+    http(s) URLs, and bare domains on a known top-level domain (``ornek.com.tr/kampanya``) that do
+    not follow ``-``, ``_``, ``.`` or ``/``. Offsets index ``text`` as given; ``length`` calls it
+    on the NFC-normalised text, as X does.
+    """
+    spans: list[tuple[int, int]] = []
+    word_end = 0
+    # A URL holds a hint and no space: read only the words that hold a hint.
+    for hint in _URL_HINT.finditer(text):
+        if hint.start() < word_end:
+            continue
+        word_start = hint.start()
+        while word_start > word_end and text[word_start - 1] not in _SPACE_CHARS:
+            word_start -= 1
+        word_end = _WORD_REST.match(text, hint.start()).end()
+        offset = word_start - 1
+        spans += [(offset + start, offset + end) for start, end in _urls_in_word(text[word_start:word_end])]
+    return spans
+
+
+# --- X: twitter-text config/v3.json (scale 100, defaultWeight 200, transformedURLLength 23) -------
+
+_X_URL_LENGTH = 23
 _X_EMOJI_WEIGHT = 2  # defaultWeight / scale, for an emoji sequence as a whole
-# The v3 "ranges" of weight 100 (1 after scaling); every other code point weighs 2.
+# The v3 "ranges" of weight 100, that is 1; every other code point weighs 2.
 _LIGHT = r"\x00-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037"
-_HEAVY = re.compile(rf"[^{_LIGHT}]")
+_HEAVY = re.compile(f"[^{_LIGHT}]")
+_LIGHT_TEXT = re.compile(f"[{_LIGHT}]*")
 # Every URL holds "." directly followed by the first letter of its top-level domain.
 _URL_HINT = re.compile(r"\.[^\W\d_]")
-# Text without a match here weighs its length: the fast path.
-_X_SLOW = re.compile(rf"[^{_LIGHT}]|\.[^\W\d_]")
-# Every emoji sequence of two or more code points holds one of these: ZWJ, VS16, keycap,
-# regional indicator, skin tone modifier or tag. All of them weigh 2, so light text has none.
+# Every emoji of two or more code points holds one of these: ZWJ, VS16, keycap, regional
+# indicator, skin tone modifier or tag. All weigh 2, so light text holds no such emoji.
 _SEQUENCE_MARKS = "\u200d\ufe0f\u20e3\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
 _SEQUENCE_HINT = re.compile(f"[{_SEQUENCE_MARKS}]")
-# Emoji never hold white space: look for them only in the words that hold a mark.
-_WORD_WITH_MARK = re.compile(rf"\S*[{_SEQUENCE_MARKS}]\S*")
+# Every code point that occurs in an emoji of the emoji package. The code points around a run of
+# them belong to no emoji, so the package reads each run as it would read the whole text.
+_EMOJI_CHARS = frozenset(char for key in emoji.EMOJI_DATA for char in key)
 
-# --- Top-level domains: twitter-text js/src/regexp/validGTLD.js and validCCTLD.js (IANA list) ------
+
+def _x_length(text: str, url_length: int) -> int:
+    """twitter-text's ``weightedLength`` of NFC ``text``, every URL weighing ``url_length``."""
+    light = _LIGHT_TEXT.fullmatch(text) is not None
+    if light and _URL_HINT.search(text) is None:
+        return len(text)  # the fast path: every code point weighs 1
+    total = len(text) if light else len(text) + len(_HEAVY.findall(text))
+    urls = find_urls(text)
+    for start, end in urls:
+        total += url_length - _x_weight(text, start, end)
+    if not light and _SEQUENCE_HINT.search(text) is not None:
+        for start, end in _emoji_sequences(text):
+            # parseTweet counts a URL first; no emoji can reach into one in practice.
+            if not any(start < url_end and url_start < end for url_start, url_end in urls):
+                total += _X_EMOJI_WEIGHT - _x_weight(text, start, end)
+    return total
+
+
+def _x_weight(text: str, start: int, end: int) -> int:
+    """The summed code-point weights of ``text[start:end]``."""
+    return end - start + len(_HEAVY.findall(text, start, end))
+
+
+def _emoji_sequences(text: str) -> list[tuple[int, int]]:
+    """Spans of the emoji in ``text`` made of two or more code points."""
+    spans: list[tuple[int, int]] = []
+    run_end = 0
+    # Read only the runs of emoji code points that hold a sequence mark.
+    for mark in _SEQUENCE_HINT.finditer(text):
+        if mark.start() < run_end:
+            continue
+        run_start, run_end = mark.start(), mark.end()
+        while run_start > 0 and text[run_start - 1] in _EMOJI_CHARS:
+            run_start -= 1
+        while run_end < len(text) and text[run_end] in _EMOJI_CHARS:
+            run_end += 1
+        offset = run_start
+        spans += [(offset + start, offset + end) for start, end in _emoji_in_run(text[run_start:run_end])]
+    return spans
+
+
+@functools.lru_cache(maxsize=4096)
+def _emoji_in_run(run: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the emoji of two or more code points in ``run``; the same emoji recur, hence the cache."""
+    spans: list[tuple[int, int]] = []
+    for token in emoji.analyze(run, non_emoji=False, join_emoji=False):
+        found = token.value  # with join_emoji=False plain characters come too, as str
+        if isinstance(found, emoji.EmojiMatch) and found.end - found.start > 1:
+            spans.append((found.start, found.end))
+    return tuple(spans)
+
+
+# --- URLs: a port of twitter-text js/src/extractUrlsWithIndices.js and js/src/regexp/*.js ---------
+# twitter-text's regexes carry the /i flag; here letters are spelled [aA] instead, so that no
+# Unicode case folding (dotless ı, Kelvin sign) creeps in, as none does in JavaScript.
+
+_INVALID_CHARS = r"\uFFFE\uFEFF\uFFFF\u202A-\u202E"
+_DIRECTIONAL_MARKS = r"\u202A-\u202E\u061C\u200E\u200F\u2066-\u2069"
+_PUNCT = r"!'#%&()*+,\\\-./:;<=>?@\[\]^_{|}~$"
+_SPACES = r"\x09-\x0D\x20\x85\xA0\u1680\u180E\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+_LATIN_ACCENTS = (
+    r"\xC0-\xD6\xD8-\xF6\xF8-\xFF\u0100-\u024F\u0253\u0254\u0256\u0257\u0259\u025B\u0263\u0268"
+    r"\u026F\u0272\u0289\u028B\u02BB\u0300-\u036F\u1E00-\u1EFF"
+)
+_CYRILLIC = r"\u0400-\u04FF"
+
+_PRECEDING = rf"(?:[^A-Za-z0-9@＠$#＃{_INVALID_CHARS}]|[{_DIRECTIONAL_MARKS}]|^)"
+_PROTOCOL = r"[hH][tT][tT][pP][sS]?://"
+_DOMAIN_CHAR = rf"[^{_PUNCT}{_SPACES}{_INVALID_CHARS}]"
+# twitter-text writes a label (?:C(?:[_-]|C)*)?C\. ; as C excludes "." a label runs to the next
+# ".", so these possessive forms match the same labels without backtracking.
+_SUBDOMAIN = rf"(?:{_DOMAIN_CHAR}(?:[_-]*{_DOMAIN_CHAR})*+\.)"
+_DOMAIN_NAME = rf"(?:{_DOMAIN_CHAR}(?:-*{_DOMAIN_CHAR})*+\.)"
+_PUNYCODE = r"(?:[xX][nN]--[\-0-9a-zA-Z]+)"
+_PATH_CHAR = rf"[a-zA-Z{_CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN_ACCENTS}]"
+_BALANCED_PARENS = rf"\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*))\)"
+_PATH_END = rf"(?:[+\-a-zA-Z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|(?:{_BALANCED_PARENS}))"
+_PATH = rf"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_END})|(?:@{_PATH_CHAR}+/))"
+_QUERY = r"\?[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-zA-Z0-9\-_&=#/]"
+_ASCII_LABEL = rf"[\-a-zA-Z0-9{_LATIN_ACCENTS}]+"
+_PLAIN_DOMAIN = re.compile(rf"{_ASCII_LABEL}(?:\.{_ASCII_LABEL})+")
+_TCO_URL = re.compile(rf"{_PROTOCOL}[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:{_QUERY})?")
+_WORD_REST = re.compile(f"[^{_SPACES}]*")
+# The characters of _SPACES (all below U+3001), for stepping back to the start of a word.
+_SPACE_CHARS = frozenset(re.findall(f"[{_SPACES}]", "".join(map(chr, range(0x3001)))))
+_BAD_BEFORE_BARE_DOMAIN = frozenset("-_./")
+_MAX_URL_LENGTH = 4096
+_MAX_TCO_SLUG_LENGTH = 40
+_MAX_LABEL_LENGTH = 63
+
+
+@functools.cache
+def _tld_pattern() -> str:
+    """twitter-text's validGTLD|validCCTLD: a known top-level domain, then no ASCII alphanumeric."""
+    tlds = set(_GENERIC_TLDS.split()) | set(_COUNTRY_TLDS.split())
+    ascii_tlds = _alternation(sorted(tld for tld in tlds if tld.isascii()), re.escape)
+    other_tlds = _alternation(sorted(tld for tld in tlds if not tld.isascii()), _either_case)
+    # (?ai:...): ASCII letters in either case and no others, as under a JavaScript /i flag.
+    return rf"(?:(?ai:{ascii_tlds})|{other_tlds})(?=[^0-9a-zA-Z@+-]|\Z)"
+
+
+@functools.cache
+def _url_pattern() -> re.Pattern[str]:
+    """twitter-text's extractUrl, compiled on first use (the TLD list makes that take 0.05 s)."""
+    domain = rf"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{_tld_pattern()}|{_PUNYCODE}))"
+    return re.compile(
+        rf"(?P<before>{_PRECEDING})(?P<url>(?P<protocol>{_PROTOCOL})?(?P<domain>{domain})"
+        rf"(?::[0-9]+)?(?P<path>/{_PATH}*)?(?:{_QUERY})?)"
+    )
+
+
+@functools.cache
+def _ascii_domain_pattern() -> re.Pattern[str]:
+    """twitter-text's validAsciiDomain, compiled on first use."""
+    return re.compile(rf"(?:{_ASCII_LABEL}\.)+(?:{_tld_pattern()}|{_PUNYCODE})")
+
+
+def _ascii_domains(domain: str) -> list[tuple[int, int]]:
+    """Spans of validAsciiDomain's matches in ``domain``, a match of the URL pattern's domain."""
+    if _PLAIN_DOMAIN.fullmatch(domain):
+        # The domain ends in a known TLD, so validAsciiDomain takes all of it.
+        return [(0, len(domain))]
+    return [match.span() for match in _ascii_domain_pattern().finditer(domain)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _urls_in_word(word: str) -> tuple[tuple[int, int], ...]:
+    """URL spans in a space followed by ``word``, a run of non-space characters.
+
+    A space and the start of the text are alike to the URL pattern, so the spans do not depend on
+    what stands before the word; the same links recur across posts, hence the cache.
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _url_pattern().finditer(" " + word):
+        start, end = match.span("url")
+        url, protocol, domain = match.group("url", "protocol", "domain")
+        if not _is_valid_url(url, protocol or "https://", domain):
+            continue
+        if protocol:
+            tco = _TCO_URL.match(url)
+            if tco is not None:
+                if len(tco.group(1)) > _MAX_TCO_SLUG_LENGTH:
+                    continue
+                end = start + tco.end()  # a t.co link takes no trailing path characters
+            spans.append((start, end))
+        elif match.group("before") not in _BAD_BEFORE_BARE_DOMAIN:
+            # Without a scheme only the ASCII domains in it count, the last one with the path.
+            offset = match.start("domain")
+            found = [(offset + start, offset + end) for start, end in _ascii_domains(domain)]
+            if found and match.group("path"):
+                found[-1] = (found[-1][0], end)
+            spans += found
+    return tuple(spans)
+
+
+def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
+    """twitter-text's ``isValidUrl``: every DNS label 1–63 characters once punycode-encoded."""
+    if domain.startswith("xn--") and not _ascii_domains(domain):
+        return False
+    for label in domain.split("."):
+        size = len(label) if label.isascii() else len("xn--") + len(label.encode("punycode"))
+        if not 1 <= size <= _MAX_LABEL_LENGTH:
+            return False
+    return len(protocol) + _utf16_length(url) <= _MAX_URL_LENGTH
+
+
+def _alternation(words: list[str], char_pattern: Callable[[str], str]) -> str:
+    """A pattern for any of ``words``, grouped by first character, longest first within a group."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rests in sorted(groups.items()):
+        tails = sorted((rest for rest in rests if rest), key=lambda rest: (-len(rest), rest))
+        body = "|".join("".join(map(char_pattern, tail)) for tail in tails)
+        if body:
+            body = f"(?:{body})" + ("?" if "" in rests else "")
+        branches.append(char_pattern(first) + body)
+    return "|".join(branches)
+
+
+def _either_case(char: str) -> str:
+    """A pattern for ``char`` in either case, as a JavaScript ``/i`` regex (without ``u``) matches it."""
+    upper = char.upper()
+    if len(upper) == 1 and upper != char and upper.isascii() == char.isascii():
+        return f"[{re.escape(char)}{re.escape(upper)}]"
+    return re.escape(char)
+
+
+# --- The other measures ---------------------------------------------------------------------------
+
+_GRAPHEME = regex.compile(r"\X")
+# Code points that always form a grapheme cluster of their own: the graphemes fast path.
+_ONE_CLUSTER_EACH = re.compile(r"[\t\n\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*")
+
+
+def _graphemes(text: str) -> int:
+    if _ONE_CLUSTER_EACH.fullmatch(text) is not None:
+        return len(text)
+    return len(_GRAPHEME.findall(text))
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _with_urls_replaced(text: str, url_length: int) -> str:
+    """``text`` with every URL replaced by ``url_length`` letters, as Mastodon counts."""
+    parts: list[str] = []
+    position = 0
+    for start, end in find_urls(text):
+        parts += [text[position:start], "x" * url_length]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+_MEASURES: dict[str, Callable[[str], int]] = {
+    "codepoints": len,
+    "graphemes": _graphemes,
+    "utf16": _utf16_length,
+}
+
+# --- Top-level domains: twitter-text js/src/regexp/validGTLD.js and validCCTLD.js (IANA's list) ---
 
 _GENERIC_TLDS = (
     "삼성 닷컴 닷넷 香格里拉 餐厅 食品 飞利浦 電訊盈科 集团 通販 购物 谷歌 诺基亚 联通 "
@@ -166,179 +433,3 @@ _COUNTRY_TLDS = (
     "cy cx cw cv cu cr co cn cm cl ck ci ch cg cf cd cc ca bz by bw bv bt bs br bq bo bn bm bl bj bi bh "
     "bg bf be bd bb ba az ax aw au at as ar aq ao an am al ai ag af ae ad ac"
 )
-
-_TLDS = sorted(set(_GENERIC_TLDS.split()) | set(_COUNTRY_TLDS.split()))
-
-# --- URL patterns: a port of twitter-text js/src/regexp/*.js --------------------------------------
-
-_INVALID_CHARS = r"\uFFFE\uFEFF\uFFFF\u202A-\u202E"
-_DIRECTIONAL_MARKS = r"\u202A-\u202E\u061C\u200E\u200F\u2066-\u2069"
-_PUNCT = r"!'#%&()*+,\\\-./:;<=>?@\[\]^_{|}~$"
-_SPACES = r"\x09-\x0D\x20\x85\xA0\u1680\u180E\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
-_LATIN_ACCENTS = (
-    r"\xC0-\xD6\xD8-\xF6\xF8-\xFF\u0100-\u024F\u0253\u0254\u0256\u0257\u0259\u025B\u0263\u0268"
-    r"\u026F\u0272\u0289\u028B\u02BB\u0300-\u036F\u1E00-\u1EFF"
-)
-_CYRILLIC = r"\u0400-\u04FF"
-
-_PRECEDING = rf"(?:[^A-Za-z0-9@＠$#＃{_INVALID_CHARS}]|[{_DIRECTIONAL_MARKS}]|^)"
-_DOMAIN_CHAR = rf"[^{_PUNCT}{_SPACES}{_INVALID_CHARS}]"
-_SUBDOMAIN = rf"(?:(?:{_DOMAIN_CHAR}(?:[_-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\.)"
-_DOMAIN_NAME = rf"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\.)"
-# The list is tried longest first, like twitter-text's reverse-sorted alternation.
-_TLD = r"(?:\L<tlds>)(?=[^0-9a-zA-Z@+-]|\Z)"
-_PUNYCODE = r"(?:xn--[\-0-9a-z]+)"
-_DOMAIN = rf"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{_TLD}|{_PUNYCODE}))"
-_PATH_CHAR = rf"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN_ACCENTS}]"
-_BALANCED_PARENS = rf"\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*))\)"
-_PATH_END = rf"(?:[+\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|(?:{_BALANCED_PARENS}))"
-_PATH = rf"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_END})|(?:@{_PATH_CHAR}+/))"
-_QUERY = r"\?[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-z0-9\-_&=#/]"
-
-_EXTRACT_URL = regex.compile(
-    rf"(?P<before>{_PRECEDING})(?P<url>(?P<protocol>https?://)?(?P<domain>{_DOMAIN})"
-    rf"(?::[0-9]+)?(?P<path>/{_PATH}*)?(?:{_QUERY})?)",
-    regex.IGNORECASE,
-    tlds=_TLDS,
-)
-_ASCII_DOMAIN = regex.compile(
-    rf"(?:[\-a-z0-9{_LATIN_ACCENTS}]+\.)+(?:{_TLD}|{_PUNYCODE})", regex.IGNORECASE, tlds=_TLDS
-)
-_TCO_URL = regex.compile(rf"https?://t\.co/([a-z0-9]+)(?:{_QUERY})?", regex.IGNORECASE)
-_BAD_BEFORE_BARE_DOMAIN = frozenset("-_./")
-_MAX_URL_LENGTH = 4096
-_MAX_TCO_SLUG_LENGTH = 40
-_MAX_LABEL_LENGTH = 63
-
-_GRAPHEME = regex.compile(r"\X")
-# Code points that always form a grapheme cluster of their own: the graphemes fast path.
-_ONE_CLUSTER_EACH = re.compile(r"[\t\n\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*")
-
-
-def find_urls(text: str) -> list[tuple[int, int]]:
-    """Return the ``(start, end)`` code-point spans of the URLs in ``text``, in order.
-
-    A port of twitter-text's ``extractUrlsWithIndices`` (js/src/extractUrlsWithIndices.js):
-    http(s) URLs, and bare domains on a known top-level domain (``ornek.com.tr/kampanya``) that do
-    not follow ``-``, ``_``, ``.`` or ``/``. Offsets index ``text`` as given; ``length`` calls it
-    on the NFC-normalised text, as X does.
-    """
-    if _URL_HINT.search(text) is None:
-        return []
-    spans: list[tuple[int, int]] = []
-    for match in _EXTRACT_URL.finditer(text):
-        start, end = match.span("url")
-        protocol = match.group("protocol")
-        domain = match.group("domain")
-        if not _is_valid_url(match.group("url"), protocol or "https://", domain):
-            continue
-        if protocol:
-            tco = _TCO_URL.match(match.group("url"))
-            if tco is not None:
-                if len(tco.group(1)) > _MAX_TCO_SLUG_LENGTH:
-                    continue
-                end = start + tco.end()  # a t.co link takes no trailing path characters
-            spans.append((start, end))
-            continue
-        if match.group("before") in _BAD_BEFORE_BARE_DOMAIN:
-            continue
-        # Without a scheme only the ASCII domains in it count, the last one with the path.
-        offset = match.start("domain")
-        found = [(offset + m.start(), offset + m.end()) for m in _ASCII_DOMAIN.finditer(domain)]
-        if found and match.group("path"):
-            found[-1] = (found[-1][0], end)
-        spans.extend(found)
-    return spans
-
-
-def length(text: str, method: str, url_length: int | None = None) -> int:
-    """Return how long ``text`` is, counted by ``method`` (a key of ``COUNTINGS``).
-
-    ``url_length`` makes every URL count as that many; for ``x`` it defaults to 23. ``x`` and
-    ``codepoints`` count the NFC-normalised text, ``graphemes`` and ``utf16`` the text as given.
-    """
-    if method == "x":
-        text = unicodedata.normalize("NFC", text)
-        return _x_length(text, _X_URL_LENGTH if url_length is None else url_length)
-    measure = _MEASURES.get(method)
-    if measure is None:
-        raise ValueError(f"unknown counting method {method!r}; known: {', '.join(COUNTINGS)}")
-    if method == "codepoints":
-        text = unicodedata.normalize("NFC", text)
-    if url_length is not None:
-        text = _with_urls_replaced(text, url_length)
-    return measure(text)
-
-
-def _x_length(text: str, url_length: int) -> int:
-    """twitter-text's weightedLength of NFC ``text``, every URL weighing ``url_length``."""
-    if _X_SLOW.search(text) is None:
-        return len(text)
-    total = len(text) + len(_HEAVY.findall(text))
-    urls = find_urls(text)
-    for start, end in urls:
-        total += url_length - _x_weight(text, start, end)
-    if _SEQUENCE_HINT.search(text) is not None:
-        for start, end in _emoji_sequences(text):
-            if not any(start < url_end and url_start < end for url_start, url_end in urls):
-                total += _X_EMOJI_WEIGHT - _x_weight(text, start, end)
-    return total
-
-
-def _x_weight(text: str, start: int, end: int) -> int:
-    """The summed code-point weights of ``text[start:end]``."""
-    return end - start + len(_HEAVY.findall(text, start, end))
-
-
-def _emoji_sequences(text: str) -> list[tuple[int, int]]:
-    """Spans of the emoji in ``text`` made of two or more code points."""
-    spans: list[tuple[int, int]] = []
-    for word in _WORD_WITH_MARK.finditer(text):
-        offset = word.start()
-        for found in emoji.emoji_list(word.group()):
-            start, end = found["match_start"], found["match_end"]
-            if end - start > 1:
-                spans.append((offset + start, offset + end))
-    return spans
-
-
-def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
-    """twitter-text's ``isValidUrl``: every DNS label 1–63 characters once punycode-encoded."""
-    if domain.startswith("xn--") and _ASCII_DOMAIN.search(domain) is None:
-        return False
-    for label in domain.split("."):
-        size = len(label) if label.isascii() else len("xn--") + len(label.encode("punycode"))
-        if not 1 <= size <= _MAX_LABEL_LENGTH:
-            return False
-    return len(protocol) + _utf16_length(url) <= _MAX_URL_LENGTH
-
-
-def _with_urls_replaced(text: str, url_length: int) -> str:
-    """``text`` with every URL replaced by ``url_length`` letters, as Mastodon counts."""
-    spans = find_urls(text)
-    if not spans:
-        return text
-    parts: list[str] = []
-    position = 0
-    for start, end in spans:
-        parts += [text[position:start], "x" * url_length]
-        position = end
-    parts.append(text[position:])
-    return "".join(parts)
-
-
-def _graphemes(text: str) -> int:
-    if _ONE_CLUSTER_EACH.fullmatch(text) is not None:
-        return len(text)
-    return len(_GRAPHEME.findall(text))
-
-
-def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
-_MEASURES: dict[str, Callable[[str], int]] = {
-    "codepoints": len,
-    "graphemes": _graphemes,
-    "utf16": _utf16_length,
-}
