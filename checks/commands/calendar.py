@@ -1,0 +1,157 @@
+"""``ekip calendar``: the content calendar as an agenda by brand-local day, or as an
+iCalendar file (``--ics FILE``; ``-`` writes it to stdout).
+
+The agenda starts today (brand-local) unless ``--from`` says otherwise; ``--to`` is
+inclusive. The iCalendar export holds every dated post unless ``--from``/``--to`` are given.
+``--platform`` and ``--status`` (comma-separated or repeated) filter both. Posts are read from
+the PATHs given, by default from ``content/`` (post templates in ``playbooks/`` are not
+part of the calendar).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from checks import engine
+from checks.brand.model import Brand
+from checks.commands.common import brand_from_args, now_from_args
+from checks.errors import EkipError
+from checks.fix import write_atomic
+from checks.ical import build_ics
+from checks.post import Post, read_post
+from checks.timeutil import parse
+
+STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "archived")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("calendar", help="show the content calendar, or export it as iCalendar",
+                       description="The agenda by day in the brand's timezone, or an iCalendar export.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of posts (default: content/)")
+    p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day (default for the agenda: today)")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day, inclusive")
+    p.add_argument("--platform", action="append", metavar="ID", help="only these platforms (comma-separated)")
+    p.add_argument("--status", action="append", metavar="STATUS", help="only these statuses (comma-separated)")
+    p.add_argument("--ics", metavar="FILE", help="write an iCalendar file instead of the agenda ('-': stdout)")
+    p.add_argument("--now", metavar="ISO-8601", help="the time taken as now (today, embargoes)")
+    p.set_defaults(run=run)
+
+
+def load_posts(brand: Brand, paths: list[str] | None = None) -> list[Post]:
+    """Readable posts: the PATHs given, or every post under ``content/``."""
+    if not paths:
+        content = (brand.root / "content").resolve()
+        paths = [p for p in engine.default_paths(brand.root) if Path(p).resolve().is_relative_to(content)]
+    for p in paths:
+        if not Path(p).exists():
+            raise EkipError(f"{p}: no such file or folder")
+    posts = []
+    for shown, file in engine.collect(paths, brand.root):
+        post = read_post(shown, file)
+        if post.readable:
+            posts.append(post)
+    return posts
+
+
+def _day(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise EkipError(f"{flag} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _split(values: list[str] | None) -> set[str] | None:
+    if not values:
+        return None
+    return {v.strip() for item in values for v in item.split(",") if v.strip()}
+
+
+def post_time(post: Post, brand: Brand) -> datetime | None:
+    raw = post.front.get("date")
+    return parse(raw, brand.timezone) if isinstance(raw, str) else None
+
+
+def select(posts: list[Post], brand: Brand, start: date | None, end: date | None,
+           platforms: set[str] | None, statuses: set[str] | None) -> list[tuple[datetime, Post]]:
+    """Dated posts within the days and filters, in time order."""
+    out: list[tuple[datetime, Post]] = []
+    for post in posts:
+        when = post_time(post, brand)
+        if when is None:
+            continue
+        day = when.astimezone(brand.timezone).date()
+        if (start and day < start) or (end and day > end):
+            continue
+        if platforms is not None and platforms.isdisjoint(post.platforms):
+            continue
+        if statuses is not None and post.status not in statuses:
+            continue
+        out.append((when, post))
+    out.sort(key=lambda wp: (wp[0], wp[1].path))
+    return out
+
+
+def _cell(value: object) -> str:
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else "-"
+
+
+def print_agenda(items: list[tuple[datetime, Post]], brand: Brand) -> None:
+    out = sys.stdout
+    current: date | None = None
+    width = max(len(", ".join(post.platforms) or "-") for _, post in items)
+    for when, post in items:
+        local = when.astimezone(brand.timezone)
+        if local.date() != current:
+            if current is not None:
+                out.write("\n")
+            current = local.date()
+            out.write(f"{current.isoformat()} {current.strftime('%a')}\n")
+        platforms = ", ".join(post.platforms) or "-"
+        out.write(f"  {local:%H:%M}  {platforms:<{width}}  {_cell(post.front.get('title'))}  "
+                  f"[{_cell(post.front.get('status'))}]  {_cell(post.front.get('author'))}\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    brand = brand_from_args(args.brand)
+    now = now_from_args(args.now, brand)
+    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    if start and end and end < start:
+        raise EkipError("--to is before --from")
+    statuses = _split(args.status)
+    if statuses is not None and statuses - set(STATUSES):
+        raise EkipError(f"--status: unknown status {', '.join(sorted(statuses - set(STATUSES)))} "
+                        f"(statuses: {', '.join(STATUSES)})")
+    platforms = _split(args.platform)
+    posts = load_posts(brand, args.paths)
+    if args.ics:
+        items = select(posts, brand, start, end, platforms, statuses)
+        data = build_ics([p for _, p in items], brand, now)
+        if args.ics == "-":
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is not None:
+                buffer.write(data)
+            else:
+                sys.stdout.write(data.decode("utf-8"))
+            return 0
+        target = Path(args.ics)
+        if not target.parent.is_dir():
+            raise EkipError(f"--ics {args.ics}: folder {target.parent} does not exist")
+        if target.exists():
+            write_atomic(target, data)
+        else:
+            target.write_bytes(data)
+        print(f"wrote {len(items)} events to {args.ics}", file=sys.stderr)
+        return 0
+    first = start or now.astimezone(brand.timezone).date()
+    items = select(posts, brand, first, end, platforms, statuses)
+    if not items:
+        print(f"No posts from {first.isoformat()}{f' to {end.isoformat()}' if end else ''}.")
+        return 0
+    print_agenda(items, brand)
+    return 0

@@ -1,0 +1,108 @@
+"""The content calendar as iCalendar (RFC 5545), for ``ekip calendar --ics`` and the site.
+
+One VEVENT per post that has a valid ``date``, in date order:
+
+- ``UID``: stable across runs and machines, derived from the post's path relative to the
+  repository root (a hash, so an embargoed post's slug does not show);
+- ``DTSTART``: the post's time in UTC (a time without offset is read in the brand's
+  timezone); no end: a post is an instant;
+- ``SUMMARY``: the title; ``DESCRIPTION``: platforms, status, author (and campaign);
+  ``CATEGORIES``: the platforms; ``DTSTAMP``: ``now``.
+
+A post whose ``embargo`` is later than ``now`` (or is not a valid time: when in doubt, keep
+it hidden) shows only "Ambargolu gönderi" as its summary; its title, text and campaign are
+left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from icalendar import Calendar, Event
+
+from checks.timeutil import parse
+
+if TYPE_CHECKING:
+    from checks.brand.model import Brand
+    from checks.post import Post
+
+EMBARGO_SUMMARY = "Ambargolu gönderi"
+
+
+def post_key(post: Post, root: Path) -> str:
+    """The post's path relative to the repository root (POSIX), or its path as given."""
+    try:
+        return post.file.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return Path(post.path).as_posix()
+
+
+def event_uid(post: Post, root: Path) -> str:
+    digest = hashlib.sha256(post_key(post, root).encode("utf-8")).hexdigest()[:24]
+    return f"{digest}@ekip"
+
+
+def is_embargoed(post: Post, brand: Brand, now: datetime) -> bool:
+    """True while the post's ``embargo`` is later than ``now``; an unreadable embargo counts."""
+    if "embargo" not in post.front or post.front.get("embargo") is None:
+        return False
+    raw = post.front.get("embargo")
+    until = parse(raw, brand.timezone) if isinstance(raw, str) else None
+    return until is None or until > now
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _event(post: Post, when: datetime, brand: Brand, now: datetime) -> Event:
+    front = post.front
+    hidden = is_embargoed(post, brand, now)
+    platforms = post.platforms
+    status = _text(front.get("status")) or "?"
+    author = _text(front.get("author"))
+    member = brand.members.get(author) if author else None
+    name = member.get("name") if isinstance(member, dict) else None
+    lines = [
+        f"Platformlar: {', '.join(platforms) or '-'}",
+        f"Durum: {status}",
+        f"Yazar: {f'{name} ({author})' if isinstance(name, str) and name else author or '-'}",
+    ]
+    campaign = _text(front.get("campaign"))
+    if campaign and not hidden:
+        lines.append(f"Kampanya: {campaign}")
+    if hidden:
+        lines.append("Ambargo bitene kadar başlık ve metin gösterilmez.")
+    event = Event()
+    event.add("uid", event_uid(post, brand.root))
+    event.add("dtstamp", now.astimezone(UTC))
+    event.add("dtstart", when.astimezone(UTC))
+    event.add("summary", EMBARGO_SUMMARY if hidden else (_text(front.get("title")) or Path(post.path).stem))
+    event.add("description", "\n".join(lines))
+    if platforms:
+        event.add("categories", platforms)
+    return event
+
+
+def build_ics(posts: Iterable[Post], brand: Brand, now: datetime) -> bytes:
+    """An iCalendar file with one event per dated post."""
+    cal = Calendar()
+    cal.add("prodid", "-//Ekip//ekip calendar//TR")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{brand.name} içerik takvimi" if brand.name else "İçerik takvimi")
+    cal.add("x-wr-timezone", str(brand.timezone.key))
+    dated: list[tuple[datetime, str, Post]] = []
+    for post in posts:
+        raw = post.front.get("date")
+        when = parse(raw, brand.timezone) if isinstance(raw, str) else None
+        if when is not None:
+            dated.append((when, post.path, post))
+    dated.sort(key=lambda item: (item[0], item[1]))
+    for when, _, post in dated:
+        cal.add_component(_event(post, when, brand, now))
+    return cal.to_ical()  # type: ignore[no-any-return]

@@ -1,0 +1,185 @@
+"""calendar.daily-limit, calendar.gap, calendar.quiet-period: across posts, by brand-local day."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from checks.builtin.calendar import QuietPeriod
+from tests.conftest import Repo
+
+NOW = ("--now", "2027-01-01T00:00:00+03:00")
+IST = ZoneInfo("Europe/Istanbul")
+
+
+def names(found: list[dict[str, object]]) -> list[str]:
+    return sorted(str(f["path"]).rsplit("/", 1)[-1][:-3] for f in found)
+
+
+def calendar(repo: Repo, text: str) -> None:
+    repo.write("brand/calendar.yml", text)
+
+
+# -- daily limit -----------------------------------------------------------------------------
+def test_daily_limit_both_sides(repo: Repo) -> None:
+    calendar(repo, "daily_limit: {instagram: 2}\n")
+    for i, hour in enumerate(("09", "12", "15")):
+        repo.post(f"p{i}", "Merhaba.", platforms="[instagram]", status="scheduled",
+                  date=f"2027-03-01T{hour}:00:00+03:00")
+    found = repo.findings(*NOW, rule="calendar.daily-limit")
+    assert names(found) == ["p2"]  # the third of the day, the latest one
+    assert [(f["line"], f["level"]) for f in found] == [(3, "error")]
+    assert "instagram" in found[0]["message"] and "2027-03-01" in found[0]["message"]
+    (repo.root / "content/posts/2027/03/p2.md").unlink()
+    assert repo.findings(*NOW, rule="calendar.daily-limit") == []
+
+
+def test_daily_limit_counts_each_platform_separately(repo: Repo) -> None:
+    calendar(repo, "daily_limit: {instagram: 1, x: 1}\n")
+    repo.post("a", "Merhaba.", platforms="[instagram, x]", status="scheduled", date="2027-03-01T09:00:00+03:00")
+    repo.post("b", "Merhaba.", platforms="[x]", status="scheduled", date="2027-03-01T10:00:00+03:00")
+    repo.post("c", "Merhaba.", platforms="[facebook]", status="scheduled", date="2027-03-01T11:00:00+03:00")
+    found = repo.findings(*NOW, rule="calendar.daily-limit")
+    assert names(found) == ["b"] and "x için" in found[0]["message"]
+
+
+def test_daily_limit_counts_only_posts_that_go_out(repo: Repo) -> None:
+    calendar(repo, "daily_limit: {instagram: 1}\n")
+    for i, status in enumerate(("idea", "draft", "archived")):
+        repo.post(f"{status}", "Merhaba.", platforms="[instagram]", status=status,
+                  date=f"2027-03-01T0{i + 1}:00:00+03:00")
+    repo.post("late", "Merhaba.", platforms="[instagram]", status="review", date="2027-03-01T20:00:00+03:00")
+    assert repo.findings(*NOW, rule="calendar.daily-limit") == []
+    for i, status in enumerate(("review", "approved", "published")):
+        repo.post(f"{status}", "Merhaba.", platforms="[instagram]", status=status,
+                  date=f"2027-03-01T0{i + 1}:00:00+03:00")
+    assert names(repo.findings(*NOW, rule="calendar.daily-limit")) == ["approved", "late", "published"]
+
+
+def test_day_is_a_brand_local_day(repo: Repo) -> None:
+    calendar(repo, "daily_limit: {x: 1}\n")
+    repo.post("evening", "Merhaba.", platforms="[x]", status="scheduled", date="2027-03-01T23:30:00+03:00")
+    repo.post("night", "Merhaba.", platforms="[x]", status="scheduled", date="2027-03-02T00:30:00+03:00")
+    assert repo.findings(*NOW, rule="calendar.daily-limit") == []
+    # 21:15 UTC on March 1st is 00:15 on March 2nd in Istanbul: same day as "night"
+    repo.post("utc", "Merhaba.", platforms="[x]", status="scheduled", date="2027-03-01T21:15:00Z")
+    assert names(repo.findings(*NOW, rule="calendar.daily-limit")) == ["night"]
+
+
+def test_naive_time_is_brand_local(repo: Repo) -> None:
+    calendar(repo, "daily_limit: {x: 1}\n")
+    repo.post("offset", "Merhaba.", platforms="[x]", status="scheduled", date="2027-03-01T23:00:00+03:00")
+    repo.post("naive", "Merhaba.", platforms="[x]", status="scheduled", date="2027-03-01T23:30:00")
+    assert names(repo.findings(*NOW, rule="calendar.daily-limit")) == ["naive"]
+
+
+def test_zero_limit_flags_every_post(repo: Repo) -> None:
+    calendar(repo, "daily_limit: {tiktok: 0}\n")
+    repo.post("a", "Merhaba.", platforms="[tiktok]", status="scheduled")
+    assert names(repo.findings(*NOW, rule="calendar.daily-limit")) == ["a"]
+
+
+# -- minimum gap ------------------------------------------------------------------------------
+def test_gap_both_sides(repo: Repo) -> None:
+    calendar(repo, "min_gap_minutes: {instagram: 180}\n")
+    repo.post("a", "Merhaba.", platforms="[instagram]", status="scheduled", date="2027-03-01T10:00:00+03:00")
+    repo.post("b", "Merhaba.", platforms="[instagram]", status="scheduled", date="2027-03-01T13:00:00+03:00")
+    assert repo.findings(*NOW, rule="calendar.gap") == []
+    repo.post("c", "Merhaba.", platforms="[instagram]", status="scheduled", date="2027-03-01T15:59:00+03:00")
+    found = repo.findings(*NOW, rule="calendar.gap")
+    assert names(found) == ["c"]
+    assert "179 dakika" in found[0]["message"] and "b.md" in found[0]["message"]
+    assert (found[0]["line"], found[0]["level"]) == (3, "error")
+
+
+def test_gap_crosses_midnight_and_ignores_other_platforms(repo: Repo) -> None:
+    calendar(repo, "min_gap_minutes: {x: 60}\n")
+    repo.post("a", "Merhaba.", platforms="[x]", status="scheduled", date="2027-03-01T23:30:00+03:00")
+    repo.post("b", "Merhaba.", platforms="[x]", status="scheduled", date="2027-03-02T00:10:00+03:00")
+    repo.post("c", "Merhaba.", platforms="[facebook]", status="scheduled", date="2027-03-01T23:40:00+03:00")
+    repo.post("d", "Merhaba.", platforms="[x]", status="draft", date="2027-03-01T23:50:00+03:00")
+    assert names(repo.findings(*NOW, rule="calendar.gap")) == ["b"]
+
+
+# -- quiet periods ----------------------------------------------------------------------------
+QUIET = """\
+quiet_periods:
+  - {id: anma, name: Anma günü, start: 2027-02-06T00:00:00+03:00, end: 2027-02-07T00:00:00+03:00, yearly: true}
+  - {id: sayim, name: Stok sayımı, start: 2027-01-02T00:00:00+03:00, end: 2027-01-04T00:00:00+03:00}
+  - {id: yilbasi, name: Yılbaşı gecesi, start: 2026-12-31T20:00:00+03:00, end: 2027-01-01T10:00:00+03:00,
+     yearly: true}
+  - {id: x-only, start: 2027-05-01T10:00:00+03:00, end: 2027-05-01T12:00:00+03:00, platforms: [x]}
+"""
+
+
+@pytest.mark.parametrize(("date", "period"), [
+    ("2027-02-06T00:00:00+03:00", "anma"),  # start is inside
+    ("2027-02-06T23:59:00+03:00", "anma"),
+    ("2027-02-07T00:00:00+03:00", None),  # end is outside
+    ("2027-02-05T23:59:00+03:00", None),
+    ("2029-02-06T12:00:00+03:00", "anma"),  # yearly: a later year
+    ("2026-02-06T12:00:00+03:00", "anma"),  # yearly: an earlier year
+    ("2029-02-05T20:59:00Z", None),  # 23:59 Istanbul the day before
+    ("2029-02-05T21:00:00Z", "anma"),  # 00:00 Istanbul
+    ("2027-01-03T12:00:00+03:00", "sayim"),  # one-off
+    ("2028-01-03T12:00:00+03:00", None),  # one-off: not the next year
+    ("2030-12-31T21:00:00+03:00", "yilbasi"),  # spans New Year: the evening...
+    ("2031-01-01T09:59:00+03:00", "yilbasi"),  # ...and the next morning
+    ("2031-01-01T10:00:00+03:00", None),
+    ("2030-12-31T19:59:00+03:00", None),
+    ("2025-01-01T08:00:00", "yilbasi"),  # naive time: brand-local
+])
+def test_quiet_periods(repo: Repo, date: str, period: str | None) -> None:
+    calendar(repo, QUIET)
+    repo.post("p", "Merhaba.", status="scheduled", date=date)
+    found = repo.findings(*NOW, rule="calendar.quiet-period")
+    if period is None:
+        assert found == []
+    else:
+        assert [(f["line"], f["level"]) for f in found] == [(3, "error")]
+        name = {"anma": "Anma günü", "sayim": "Stok sayımı", "yilbasi": "Yılbaşı gecesi"}[period]
+        assert name in found[0]["message"]
+
+
+def test_quiet_period_exceptions(repo: Repo) -> None:
+    calendar(repo, QUIET)
+    inside = "2028-02-06T10:00:00+03:00"
+    repo.post("crisis", "Merhaba.", status="scheduled", date=inside, crisis="true")
+    repo.post("idea", "Merhaba.", status="idea", date=inside)
+    repo.post("archived", "Merhaba.", status="archived", date=inside)
+    repo.post("draft", "Merhaba.", status="draft", date=inside)
+    repo.post("not-crisis", "Merhaba.", status="published", date=inside, crisis="false")
+    assert names(repo.findings(*NOW, rule="calendar.quiet-period")) == ["draft", "not-crisis"]
+
+
+def test_quiet_period_platforms(repo: Repo) -> None:
+    calendar(repo, QUIET)
+    repo.post("fb", "Merhaba.", platforms="[facebook]", date="2027-05-01T11:00:00+03:00")
+    repo.post("x", "Merhaba.", platforms="[facebook, x]", date="2027-05-01T11:00:00+03:00")
+    assert names(repo.findings(*NOW, rule="calendar.quiet-period")) == ["x"]
+
+
+def test_yearly_feb_29_falls_back_to_feb_28() -> None:
+    period = QuietPeriod({"id": "p", "start": "2028-02-29T00:00:00+03:00", "end": "2028-03-01T00:00:00+03:00",
+                          "yearly": True}, IST)
+    assert period.covering(datetime(2027, 2, 28, 12, tzinfo=IST)) is not None
+    assert period.covering(datetime(2027, 3, 1, 12, tzinfo=IST)) is None
+    assert period.covering(datetime(2032, 2, 29, 12, tzinfo=IST)) is not None
+
+
+def test_period_that_ends_before_it_starts_stops_the_run(repo: Repo) -> None:
+    calendar(repo, "quiet_periods:\n  - {id: p, start: 2027-02-06T00:00:00+03:00, end: 2027-02-05T00:00:00+03:00}\n")
+    repo.post("p", "Merhaba.")
+    code, _, err = repo.run("check", "--grammar", "off", *NOW)
+    assert code == 2 and "calendar.yml" in err and "Traceback" not in err
+
+
+def test_calendar_without_file_or_with_odd_posts(repo: Repo) -> None:
+    repo.post("a", "Merhaba.", status="scheduled", platforms="[x, x]")
+    repo.post("b", "Merhaba.", status="scheduled", date="[1, 2]", platforms="x")
+    assert repo.findings(*NOW, rule="calendar") == []
+    calendar(repo, "daily_limit: {x: 1}\nmin_gap_minutes: {x: 30}\n" + QUIET)
+    code, _out, err = repo.run("check", "--grammar", "off", "--format", "json", *NOW)
+    assert code in (0, 1) and "Traceback" not in err
