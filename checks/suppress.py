@@ -1,6 +1,10 @@
 """Inline suppression: ``<!-- ekip-disable RULE: reason -->`` … ``<!-- ekip-enable RULE -->``
 and ``<!-- ekip-disable-next-line RULE: reason -->``. A rule may be a glob (``sensitive.*``);
-a suppression without a reason still applies, and is itself a warning (rule ``suppression``)."""
+a suppression without a reason still applies, and is itself a warning (rule ``suppression``).
+
+An ``ekip-disable`` that is never re-enabled covers the rest of the body and the front matter
+too: that is how a finding about the post as a whole (its date in a quiet period, its
+approvals) is suppressed, since comments cannot go inside the front matter."""
 
 from __future__ import annotations
 
@@ -46,7 +50,11 @@ def apply(post: Post, findings: list[Finding]) -> list[Finding]:
                 else:
                     still.append((line, rules))
             open_ = still
-    ranges.extend((line, last_line, rules) for line, rules in open_)
+    front_end = post.position(post.body_start)[0] - 1
+    for line, rules in open_:
+        ranges.append((line, last_line, rules))
+        if front_end >= 1:
+            ranges.append((1, front_end, rules))
     kept = [
         f for f in findings
         if f.rule.startswith(UNSUPPRESSIBLE)

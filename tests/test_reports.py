@@ -141,3 +141,9 @@ def test_usage_errors_exit_2(repo: Repo) -> None:
     assert repo.run("check", "--format", "xml")[0] == 2
     assert repo.run("check", "--now", "dün")[0] == 2
     assert repo.run("check", "--brand", "nowhere")[0] == 2
+
+
+def test_approval_topic_needs_approvers(repo: Repo) -> None:
+    repo.write("brand/sensitive.yml", "topics:\n  - {id: deprem, terms: [deprem], action: approval}\n")
+    code, _, err = repo.run("check")
+    assert code == 2 and "brand/sensitive.yml:2" in err and "approvers" in err

@@ -50,3 +50,13 @@ def test_suppression_without_reason_is_a_warning(repo: Repo) -> None:
 def test_other_rules_are_not_suppressed(repo: Repo) -> None:
     body = "<!-- ekip-disable-next-line voice.other: neden -->\nucuz\n"
     assert lines(repo, body) == [(10, "voice.banned")]
+
+
+def test_open_disable_covers_front_matter_findings(repo: Repo) -> None:
+    repo.post("a", "Merhaba", status="yayinda")
+    assert [f["rule"] for f in repo.findings()] == ["schema"]
+    repo.post("a", "<!-- ekip-disable schema: eski durum adı, geçiş dönemi -->\nMerhaba", status="yayinda")
+    assert repo.findings() == []
+    # Closed again: the front matter is no longer covered.
+    repo.post("a", "<!-- ekip-disable schema: x -->\nMerhaba\n<!-- ekip-enable schema -->", status="yayinda")
+    assert [f["rule"] for f in repo.findings()] == ["schema"]

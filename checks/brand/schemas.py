@@ -96,6 +96,9 @@ SENSITIVE: dict[str, Any] = {
                     "message": {"type": "string"},
                     "lang": {"type": "array", "items": {"type": "string"}},
                 },
+                # An approval topic names who can clear it.
+                "if": {"properties": {"action": {"const": "approval"}}},
+                "then": {"required": ["approvers"], "properties": {"approvers": {"minItems": 1}}},
             },
         }
     },
