@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checks.rules import ban, casing, limit, pattern, prefer, require
+from checks.rules import ban, casing, limit, pattern, prefer, readability, require
 
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in (ban, prefer, casing, limit, pattern, require)}
 
@@ -12,3 +12,6 @@ KINDS: dict[str, ModuleType] = {m.KIND: m for m in (ban, prefer, casing, limit, 
 def register(module: ModuleType) -> None:
     """Add a kind (built-in extensions such as ``readability`` call this)."""
     KINDS[module.KIND] = module
+
+
+register(readability)

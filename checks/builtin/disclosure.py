@@ -1,0 +1,97 @@
+"""``disclosure``: a paid partnership (``sponsored: true``) must say so near the start of its text.
+
+The Advertising Board's guideline on commercial advertising by social media influencers
+(Reklam Kurulu, 2021) asks for the disclosure to be seen at first glance; Instagram shows about
+125 characters of a caption before "more". So one of brand.yml ``disclosure_tags`` (default
+``#reklam``, ``#işbirliği``, ``#sponsor``) must start within the first ``WITHIN`` characters of
+the published text (code points; the same reading as a rule's ``within``). English posts
+(``lang: en``) may use ``#ad`` or ``#sponsored`` too. Tags compare case-insensitively (Turkish
+folding for Turkish posts) and as whole tags: ``#reklamlar`` is not ``#reklam``.
+
+* error: no disclosure tag at all (points at the text start), or one only past the first
+  ``WITHIN`` characters (points at the tag);
+* warning: a tag that the US FTC calls unclear (``#sp``, ``#spon``, ``#partner``, ``#collab``) in a
+  sponsored post without a clear one: followers may not read it as advertising.
+
+Tags inside URLs, code and HTML comments do not count (comments are not published).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from checks.finding import Finding
+from checks.text import turkish
+
+if TYPE_CHECKING:
+    from checks.context import Context
+    from checks.post import Post
+
+IDS = ("disclosure",)
+
+WITHIN = 125
+ENGLISH_TAGS = ("#ad", "#sponsored")
+UNCLEAR_TAGS = ("#sp", "#spon", "#partner", "#collab")
+
+
+def _pattern(terms: list[str], lang: str) -> re.Pattern[str]:
+    alts = "|".join(re.escape(turkish.fold(t, lang)) for t in sorted(set(terms), key=len, reverse=True))
+    return re.compile(r"(?<![\w#])(?:" + alts + r")(?![\w])")
+
+
+def published_offset(post: Post, body_offset: int) -> int:
+    """Offset in ``post.text`` of a body offset outside comments."""
+    body = post.body
+    removed = 0
+    kept_parts = []
+    pos = 0
+    for s, e in post.spans("comment"):
+        if s > pos:
+            kept_parts.append(body[pos:s])
+        if e <= body_offset:
+            removed += e - s
+        pos = max(pos, e)
+    kept_parts.append(body[pos:])
+    kept = "".join(kept_parts)
+    lead = len(kept) - len(kept.lstrip())
+    return body_offset - removed - lead
+
+
+def check(post: Post, ctx: Context) -> Iterator[Finding]:
+    if post.front.get("sponsored") is not True:
+        return
+    lang = post.lang
+    tags = [t for t in ctx.brand.disclosure_tags if isinstance(t, str) and t.strip()]
+    if lang == "en":
+        tags += [t for t in ENGLISH_TAGS if t not in tags]
+    if not tags:
+        return
+    scan = turkish.fold(post.masked, lang)
+    found = [m for m in _pattern(tags, lang).finditer(scan)]
+    shown = ", ".join(tags)
+    for m in found:
+        if published_offset(post, m.start()) < WITHIN:
+            return
+    if found:
+        m = found[0]
+        where = published_offset(post, m.start()) + 1
+        tag = post.body[m.start():m.end()]
+        yield post.body_finding(
+            "disclosure", "error",
+            f"Reklam etiketi '{tag}' metnin {where}. karakterinde; ilk {WITHIN} karakterde olmalı ki "
+            "gönderi kısaltıldığında da görünsün (Reklam Kurulu, 2021).", m.start(), m.end())
+    else:
+        start = post.text_start
+        yield post.body_finding(
+            "disclosure", "error",
+            f"Sponsorlu paylaşım (sponsored: true): metnin ilk {WITHIN} karakterinde şunlardan biri olmalı: "
+            f"{shown} (Reklam Kurulu, 2021).", start, start + 1)
+    unclear = [t for t in UNCLEAR_TAGS if turkish.fold(t, lang) not in {turkish.fold(x, lang) for x in tags}]
+    for m in _pattern(unclear, lang).finditer(scan):
+        tag = post.body[m.start():m.end()]
+        yield post.body_finding(
+            "disclosure", "warning",
+            f"'{tag}' reklam olduğunu açıkça söylemiyor; takipçiler anlamayabilir. Bunun yerine {shown} kullanın.",
+            m.start(), m.end())

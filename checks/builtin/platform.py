@@ -1,0 +1,325 @@
+"""Platform limits of a post, for each platform it targets (``platforms:`` in the front matter).
+
+* ``platform.length`` (error): the published text is longer than the platform allows, counted
+  the platform's way (``checks.text.counting``: X weighted length, code points, grapheme
+  clusters or UTF-16 code units; every URL counted as ``url_length`` where the platform says so).
+  The finding starts at the first character beyond the limit and runs to the end of the text.
+* ``platform.hashtags``:
+  - (error) more hashtags than the platform's ``max_hashtags``; points at the first one over;
+  - (error) a hashtag that brand.yml ``hashtags.banned`` lists (compared after NFC and the
+    post language's case folding, with or without the ``#``);
+  - (error) a post whose ``campaign`` has hashtags in brand.yml ``hashtags.campaigns`` lacks
+    one of them (points at the ``campaign`` value in the front matter);
+  - (info, unless ``hashtags.camelcase: false``) an all-lowercase hashtag that reads as several
+    words: see ``camelcase_split``.
+* ``platform.media`` (error): a platform that needs media and a post without any (points at that
+  platform in ``platforms``); a media path that is absolute or resolves outside the repository
+  (``..``, a symlink that leads out); a media file that does not exist.
+* ``platform.alt-text`` (error): an image (png jpg jpeg gif webp avif heic) without ``alt``, or an
+  ``alt`` longer than a target platform's ``max_alt_text`` (counted in code points, or grapheme
+  clusters where the platform counts its text that way).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from checks.finding import Finding
+from checks.text import counting, turkish
+
+if TYPE_CHECKING:
+    from checks.brand.platforms import Platform
+    from checks.context import Context
+    from checks.post import Post
+
+IDS = ("platform.length", "platform.hashtags", "platform.media", "platform.alt-text")
+
+IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "avif", "heic"})
+CAMEL_MIN_PIECE = 2  # letters in each word of a lowercase hashtag split into words
+CAMEL_MIN_STEM = 4  # a word's beginning that counts as the word when a suffix follows it
+
+_GRAPHEME = regex.compile(r"\X")
+_WORD = regex.compile(r"\p{L}+")
+
+
+def targets(post: Post, ctx: Context) -> list[tuple[int, Platform]]:
+    """(index in ``platforms:``, platform) for every known platform of the post, once each."""
+    table = ctx.brand.platforms
+    raw = post.front.get("platforms")
+    out: list[tuple[int, Platform]] = []
+    seen: set[str] = set()
+    if isinstance(raw, list):
+        for i, pid in enumerate(raw):
+            if isinstance(pid, str) and pid in table and pid not in seen:
+                seen.add(pid)
+                out.append((i, table[pid]))
+    return out
+
+
+def check(post: Post, ctx: Context) -> Iterator[Finding]:
+    platforms = targets(post, ctx)
+    tags = post.hashtags
+    for _, p in platforms:
+        yield from _length(post, p)
+        yield from _hashtag_count(post, p, tags)
+    if tags:
+        yield from _hashtag_rules(post, ctx, tags)
+    yield from _media(post, ctx, platforms)
+
+
+# --- platform.length ------------------------------------------------------------------------------
+
+def _how(p: Platform) -> str:
+    how = counting.COUNTINGS.get(p.counting, p.counting)
+    if p.url_length:
+        how += f"; her bağlantı {p.url_length} sayılır"
+    return how
+
+
+def _length(post: Post, p: Platform) -> Iterator[Finding]:
+    text = post.text
+    if not text:
+        return
+    n = counting.length(text, p.counting, p.url_length)
+    if n <= p.max_length:
+        return
+    cut = overflow_start(text, p)
+    start = text_to_body(post, cut)
+    end = text_to_body(post, len(text) - 1) + 1
+    message = (f"Metin {p.name} için çok uzun: {n} / {p.max_length}, {n - p.max_length} fazla "
+               f"(sayım: {_how(p)}). Sınırı aşan kısım burada başlıyor.")
+    yield post.body_finding("platform.length", "error", message, start, end, match=post.body[start:end])
+
+
+def overflow_start(text: str, p: Platform) -> int:
+    """Offset in ``text`` of the first grapheme cluster that takes it past the platform's limit."""
+    lo, hi = 1, len(text)
+    while lo < hi:  # the shortest prefix text[:lo] that is over the limit
+        mid = (lo + hi) // 2
+        if counting.length(text[:mid], p.counting, p.url_length) > p.max_length:
+            hi = mid
+        else:
+            lo = mid + 1
+    cut = lo - 1  # the code point that went over; back to the start of its grapheme cluster
+    space = max(text.rfind(" ", 0, cut), text.rfind("\n", 0, cut))
+    start = space + 1 if space >= 0 else 0
+    for m in _GRAPHEME.finditer(text, start):
+        if m.end() > cut:
+            return m.start()
+    return cut
+
+
+def text_to_body(post: Post, index: int) -> int:
+    """Body offset of ``post.text[index]`` (the text is the body without comments, trimmed)."""
+    body = post.body
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in post.spans("comment"):
+        if s > pos:
+            pieces.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(body):
+        pieces.append((pos, len(body)))
+    kept = "".join(body[s:e] for s, e in pieces)
+    target = index + len(kept) - len(kept.lstrip())
+    for s, e in pieces:
+        if target < e - s:
+            return s + target
+        target -= e - s
+    return len(body)
+
+
+# --- platform.hashtags ----------------------------------------------------------------------------
+
+def _hashtag_count(post: Post, p: Platform, tags: list[tuple[int, int, str]]) -> Iterator[Finding]:
+    if p.max_hashtags is None:
+        return
+    if len(tags) <= p.max_hashtags:
+        return
+    s, e, tag = tags[p.max_hashtags]
+    message = (f"{p.name} bir gönderide en çok {p.max_hashtags} hashtag kabul ediyor; bu gönderide "
+               f"{len(tags)} var. '{tag}' ve sonrakiler fazla.")
+    yield post.body_finding("platform.hashtags", "error", message, s, e)
+
+
+def _key(tag: str, lang: str) -> str:
+    """A hashtag as compared: NFC, without '#', case-folded the post language's way."""
+    return turkish.fold(unicodedata.normalize("NFC", tag.strip()).lstrip("#"), lang)
+
+
+def _settings(ctx: Context) -> dict[str, Any]:
+    conf = ctx.brand.config.get("hashtags")
+    return conf if isinstance(conf, dict) else {}
+
+
+def _str_list(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
+
+
+def _hashtag_rules(post: Post, ctx: Context, tags: list[tuple[int, int, str]]) -> Iterator[Finding]:
+    conf = _settings(ctx)
+    lang = post.lang
+    banned = {_key(b, lang): b for b in _str_list(conf.get("banned"))}
+    if banned:
+        for s, e, tag in tags:
+            if _key(tag, lang) in banned:
+                yield post.body_finding("platform.hashtags", "error",
+                                        f"'{tag}' markanın yasaklı hashtag listesinde; kullanmayın.", s, e)
+    campaign = post.front.get("campaign")
+    campaigns = conf.get("campaigns")
+    if isinstance(campaign, str) and isinstance(campaigns, dict):
+        required = _str_list(campaigns.get(campaign))
+        have = {_key(t, lang) for _, _, t in tags}
+        missing = [t if t.startswith("#") else "#" + t for t in required if _key(t, lang) not in have]
+        if missing:
+            message = (f"'{campaign}' kampanyasının gönderisinde şu hashtag eksik: {', '.join(missing)}.")
+            yield post.front_finding("platform.hashtags", "error", message, ["campaign"], match=campaign)
+    if conf.get("camelcase") is not False:
+        lowercase = [(s, e, t) for s, e, t in tags if t.islower() and t[1:].isalpha()]
+        if lowercase:
+            yield from _camelcase(post, ctx, conf, lowercase)
+
+
+def _camelcase(post: Post, ctx: Context, conf: dict[str, Any],
+               lowercase: list[tuple[int, int, str]]) -> Iterator[Finding]:
+    lang = post.lang
+    vocabulary = _vocabulary(post, ctx, conf)
+    for s, e, tag in lowercase:
+        pieces = camelcase_split(tag[1:], vocabulary, lang)
+        if pieces is None:
+            continue
+        suggestion = "#" + "".join(turkish.upper(p[:1], lang) + p[1:] for p in pieces)
+        message = (f"'{tag}' birkaç kelimeden oluşuyor gibi; ekran okuyucular ve okurlar için her kelimeyi "
+                   f"büyük harfle başlatın: '{suggestion}'.")
+        yield post.body_finding("platform.hashtags", "info", message, s, e, suggestions=[suggestion])
+
+
+def _vocabulary(post: Post, ctx: Context, conf: dict[str, Any]) -> set[str]:
+    """Words a hashtag may be made of: the post's own words, the brand name, and the words of the
+    post's other CamelCase hashtags and of the brand's campaign hashtags."""
+    lang = post.lang
+    words = set(_WORD.findall(turkish.fold(post.words_text, lang)))
+    words.update(_WORD.findall(turkish.fold(ctx.brand.name, lang)))
+    camel = [t for _, _, t in post.hashtags]
+    campaigns = conf.get("campaigns")
+    if isinstance(campaigns, dict):
+        for tags in campaigns.values():
+            camel.extend(_str_list(tags))
+    for tag in camel:
+        for piece in regex.findall(r"\p{Lu}\p{Ll}+|\p{Ll}+", unicodedata.normalize("NFC", tag)):
+            if piece != tag.lstrip("#"):
+                words.add(turkish.fold(piece, lang))
+    return {w for w in words if len(w) >= CAMEL_MIN_PIECE}
+
+
+def camelcase_split(body: str, vocabulary: set[str], lang: str) -> list[str] | None:
+    """Split an all-lowercase hashtag body into two or more words, or None.
+
+    The heuristic: a lowercase hashtag cannot be split reliably without a dictionary, so the
+    words must come from the post itself (its text, its other hashtags), the brand name or the
+    brand's campaign hashtags. A piece is such a word, or (``CAMEL_MIN_STEM`` letters or more) the
+    beginning of one whose rest is a Turkish suffix (``sezon`` from ``sezonumuz``). A hashtag that
+    is itself one of those words is one word. ``#yenisezon`` in a post that says ``Yeni sezon``
+    splits into ``yeni`` + ``sezon``; ``#sürdürülebilirlik`` never splits.
+    """
+    word = turkish.fold(unicodedata.normalize("NFC", body), lang)
+    if len(word) < 2 * CAMEL_MIN_PIECE or word in vocabulary:
+        return None
+    # Only words whose beginning occurs in the hashtag can be one of its pieces.
+    candidates = {w for w in vocabulary if w[:CAMEL_MIN_STEM] in word}
+    stems = set(candidates)
+    if lang in ("tr", "az"):
+        for w in candidates:
+            for i in range(CAMEL_MIN_STEM, len(w)):
+                if turkish.is_turkish_suffix(w[i:]):
+                    stems.add(w[:i])
+    n = len(word)
+    # best[i]: fewest pieces covering word[:i]; prev[i]: where the last piece starts.
+    best: list[int | None] = [0] + [None] * n
+    prev = [0] * (n + 1)
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 40), i - CAMEL_MIN_PIECE + 1):
+            if best[j] is not None and word[j:i] in stems:
+                cand = best[j] + 1  # type: ignore[operator]
+                if best[i] is None or cand < best[i]:  # type: ignore[operator]
+                    best[i], prev[i] = cand, j
+    if best[n] is None or best[n] < 2:  # type: ignore[operator]
+        return None
+    pieces: list[str] = []
+    i = n
+    original = unicodedata.normalize("NFC", body)
+    while i > 0:
+        pieces.append(original[prev[i]:i])
+        i = prev[i]
+    return pieces[::-1]
+
+
+# --- platform.media and platform.alt-text ---------------------------------------------------------
+
+def _media(post: Post, ctx: Context, platforms: list[tuple[int, Platform]]) -> Iterator[Finding]:
+    raw = post.front.get("media")
+    items = raw if isinstance(raw, list) else []
+    paths = [(i, m.get("path"), m) for i, m in enumerate(items) if isinstance(m, dict)]
+    has_media = any(isinstance(path, str) and path.strip() for _, path, _ in paths)
+    if not has_media:
+        for idx, p in platforms:
+            if p.needs_media:
+                message = f"{p.name} görsel ya da video olmadan paylaşım kabul etmiyor; ön bilgiye `media` ekleyin."
+                yield post.front_finding("platform.media", "error", message, ["platforms", idx], match=p.id)
+    root = ctx.brand.root
+    for i, path, item in paths:
+        if not isinstance(path, str) or not path.strip():
+            continue
+        problem = media_problem(root, path)
+        if problem:
+            yield post.front_finding("platform.media", "error", problem, ["media", i, "path"], match=path)
+        yield from _alt_text(post, platforms, i, path, item)
+
+
+def media_problem(root: Path, path: str) -> str | None:
+    """Why a media path is not a file inside the repository at ``root``, or None."""
+    if "\x00" in path:
+        return "Medya yolu geçersiz karakter içeriyor."
+    if path.startswith(("/", "\\")) or PureWindowsPath(path).drive or PurePosixPath(path).is_absolute():
+        return f"Medya yolu mutlak: '{path}'. Depo köküne göre göreli bir yol yazın (ör. media/gorsel.png)."
+    base = root.resolve()
+    try:
+        resolved = (base / path.replace("\\", "/")).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return f"Medya yolu çözülemedi: '{path}'."
+    if not resolved.is_relative_to(base):
+        return f"Medya yolu deponun dışına çıkıyor: '{path}'. Dosyayı depoya (ör. media/) koyun."
+    try:
+        if not resolved.exists():
+            return f"Medya dosyası bulunamadı: '{path}' (depo köküne göre)."
+        if not resolved.is_file():
+            return f"Medya yolu bir dosya değil: '{path}'."
+    except OSError:
+        return f"Medya dosyası okunamıyor: '{path}'."
+    return None
+
+
+def _alt_text(post: Post, platforms: list[tuple[int, Platform]], i: int, path: str,
+              item: dict[str, Any]) -> Iterator[Finding]:
+    if PurePosixPath(path.replace("\\", "/")).suffix.lower().lstrip(".") not in IMAGE_EXTENSIONS:
+        return
+    alt = item.get("alt")
+    if not isinstance(alt, str) or not alt.strip():
+        message = (f"Görselin alternatif metni (alt) yok: '{path}'. Görme engelli takipçiler için görseli "
+                   "anlatan bir `alt` yazın.")
+        yield post.front_finding("platform.alt-text", "error", message, ["media", i, "path"], match=path)
+        return
+    for _, p in platforms:
+        if p.max_alt_text is None:
+            continue
+        method = "graphemes" if p.counting == "graphemes" else "codepoints"
+        n = counting.length(alt, method)
+        if n > p.max_alt_text:
+            message = (f"Alternatif metin {p.name} için çok uzun: {n} / {p.max_alt_text} "
+                       f"({counting.COUNTINGS.get(method, method)}).")
+            yield post.front_finding("platform.alt-text", "error", message, ["media", i, "alt"], match=alt)
