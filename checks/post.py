@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from checks.finding import Finding, Fix, Level
-from checks.yamlfile import Loaded, YamlError, load
+from checks.yamlfile import Loaded, YamlError, load, load_mapping
 
 _OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
@@ -117,7 +117,10 @@ class Post:
                       key: bool = False, match: str | None = None) -> Finding:
         """A finding at the front matter value (or key) at ``path``."""
         if self.fm is None and self.readable:
-            _split_front_matter(self)
+            try:
+                self.fm = load(self.source[self.fm_offset:self._fm_end()])
+            except YamlError:
+                self.fm = None
         if self.fm is None:
             return self.finding(rule, level, message, 0, 3)
         line0, col0, end_line0, end_col0 = self.fm.position(path, key=key)
@@ -234,6 +237,10 @@ class Post:
         self._cache["directives"] = out
         return out
 
+    def _fm_end(self) -> int:
+        closing = _CLOSE.search(self.source, self.fm_offset)
+        return closing.start() if closing else self.fm_offset
+
     def release(self) -> None:
         """Drop what can be rebuilt (masks, caches, the YAML node tree) before a post is sent
         between processes; ``front_finding`` re-reads the front matter when it needs positions."""
@@ -311,8 +318,14 @@ def _split_front_matter(post: Post) -> None:
     post.fm_offset = opening.end()
     nl = source.find("\n", closing.end())
     post.body_start = len(source) if nl < 0 else nl + 1
+    fm_text = source[opening.end():closing.start()]
+    fast = load_mapping(fm_text)
+    if fast is not None:
+        post.front = fast
+        post.readable = True
+        return
     try:
-        post.fm = load(source[opening.end():closing.start()])
+        post.fm = load(fm_text)
     except YamlError as exc:
         line_base, _ = post.position(post.fm_offset)
         line = line_base + exc.line

@@ -8,6 +8,7 @@ column. Timestamps stay strings: JSON Schema's ``date-time`` format validates st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -107,3 +108,37 @@ def load(text: str) -> Loaded:
     finally:
         loader.dispose()
     return Loaded(data, node)
+
+
+# Front matters repeat most of their lines (platforms, status, author, lang). A mapping is split
+# into its top-level entries, each entry parsed once per process and merged; anything unusual
+# (anchors, aliases, tags, directives, complex keys, block scalars, a non-mapping, a duplicate
+# key, an error) takes the ordinary path, which also gives positions.
+_ENTRY = re.compile(r"^(?=[^\s#-])", re.M)
+_UNUSUAL = re.compile(r"[&*!%?|>]|^(?:---|\.\.\.)", re.M)
+_ENTRIES: dict[str, Any] = {}
+_MISS = object()
+
+
+def load_mapping(text: str) -> dict[str, Any] | None:
+    """The mapping ``text`` holds, fast; None when it needs the ordinary path (``load``).
+    The values are shared between calls: treat them as read-only."""
+    if _UNUSUAL.search(text):
+        return None
+    out: dict[str, Any] = {}
+    for part in _ENTRY.split(text):
+        data = _ENTRIES.get(part, _MISS)
+        if data is _MISS:
+            try:
+                data = load(part).data
+            except YamlError:
+                return None
+            if len(_ENTRIES) > 200_000:
+                _ENTRIES.clear()
+            _ENTRIES[part] = data
+        if data is None:
+            continue
+        if not isinstance(data, dict) or not out.keys().isdisjoint(data):
+            return None
+        out.update(data)
+    return out if out else None

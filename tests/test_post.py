@@ -154,3 +154,49 @@ def test_five_megabyte_file(repo: Repo) -> None:
     repo.post("big", body)
     [f] = repo.findings(rule="voice.banned")
     assert f["line"] == 8 + 1 + 1000
+
+
+TRICKY_FRONT = [
+    "title: a\nstatus: draft\n",
+    "title: a\n# comment\nstatus: draft\n",
+    "title: a\nplatforms:\n  - x\n  - instagram\n",
+    "title: a\nplatforms: [x,\n  instagram]\n",
+    "title: 'çok: satırlı'\n",
+    "title: \"tırnak \\\" içinde\"\n",
+    "title: a\ntitle: b\n",
+    "- a\n- b\n",
+    "title: &t a\ncopy: *t\n",
+    "title: !!str 12\n",
+    "body: |\n  satır\n  satır\n",
+    "title: a\nmedia:\n  - path: m.png\n    alt: Görsel\n",
+    "? karmaşık\n: anahtar\n",
+    "{title: a, status: draft}\n",
+    "title: a\n  devam\n",
+    "sponsored: yes\ncount: 012\nratio: 1e3\nnull_value: ~\n",
+    "date: 2026-12-01T10:00:00+03:00\n",
+    "",
+    "# yalnız yorum\n",
+    "title: [\n",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_FRONT)
+def test_fast_front_matter_path_agrees_with_yaml(text: str) -> None:
+    from checks.yamlfile import YamlError, load, load_mapping
+
+    fast = load_mapping(text)
+    try:
+        expected = load(text).data
+    except YamlError:
+        assert fast is None
+        return
+    assert fast is None or fast == expected
+    if isinstance(expected, dict) and expected and "&" not in text and "!" not in text and "|" not in text \
+            and "?" not in text:
+        assert fast == expected  # the ordinary cases do take the fast path
+
+
+def test_front_finding_positions_after_fast_path(repo: Repo) -> None:
+    repo.post("a", "Merhaba", status="yayinda")
+    [f] = repo.findings(rule="schema")
+    assert (f["line"], f["column"]) == (5, 9)

@@ -10,13 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# "İ".lower() is two code points in Python ("i" + U+0307); map it ourselves first.
-_TR_FOLD = str.maketrans({"İ": "i", "I": "ı"})
-_EN_FOLD = str.maketrans({"İ": "i"})
-# Loose folding merges dotted and dotless i: used to find candidates in one pass, and for
-# brand-name casing, where INSTAGRAM, instagram and İnstagram all mean Instagram.
-_LOOSE_FOLD = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
-_TR_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+# "İ".lower() is two code points in Python ("i" + U+0307); map it ourselves first. str.replace
+# runs at memory speed; str.translate with a table is ten times slower on non-ASCII text.
+
 
 VOWELS = frozenset("aeıioöuüâîûAEIİOÖUÜÂÎÛ")
 _BACK = frozenset("aıouâû")
@@ -26,18 +22,19 @@ _ROUNDED = frozenset("oöuüû")
 def fold(text: str, lang: str) -> str:
     """Case-fold ``text`` the way its language does."""
     if lang == "tr" or lang == "az":
-        return text.translate(_TR_FOLD).lower()
-    return text.translate(_EN_FOLD).lower()
+        return text.replace("İ", "i").replace("I", "ı").lower()
+    return text.replace("İ", "i").lower()
 
 
 def fold_loose(text: str) -> str:
-    """Case-fold with dotted and dotless i merged."""
-    return text.translate(_LOOSE_FOLD).lower()
+    """Case-fold with dotted and dotless i merged (brand-name casing: INSTAGRAM, instagram and
+    İnstagram all mean Instagram; also the first pass of all term matching)."""
+    return text.replace("İ", "i").replace("I", "i").replace("ı", "i").lower()
 
 
 def upper(text: str, lang: str) -> str:
     if lang == "tr" or lang == "az":
-        return text.translate(_TR_UPPER).upper()
+        return text.replace("i", "İ").replace("ı", "I").upper()
     return text.upper()
 
 
