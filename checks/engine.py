@@ -81,15 +81,17 @@ def check_rules(post: Post, ctx: Context) -> list[Finding]:
     matcher = ctx.brand.matcher
     if matcher:
         active = set(rules)
-        segments = [body_segment(post.body, post.words_text)]
-        segments += [hashtag_segment(s, tag) for s, _, tag in post.hashtags]
-        for seg in segments:
-            for hit in matcher.find(seg.text, seg.scan, post.lang):
-                owner = hit.entry.owner
-                if owner in active:
-                    f = owner.on_hit(post, hit, seg, ctx)  # type: ignore[attr-defined]
-                    if f is not None:
-                        findings.append(f)
+        body = body_segment(post.body, post.words_text)
+        found = [(body, hit) for hit in matcher.find(body.text, body.scan, post.lang)]
+        for start, _, tag in post.hashtags:
+            seg = hashtag_segment(start, tag)
+            found.extend((seg, hit) for hit in matcher.find_cached(tag, seg.text, seg.scan, post.lang))
+        for seg, hit in found:
+            owner = hit.entry.owner
+            if owner in active:
+                f = owner.on_hit(post, hit, seg, ctx)  # type: ignore[attr-defined]
+                if f is not None:
+                    findings.append(f)
     for rule in rules:
         findings.extend(rule.check(post, ctx))
     return findings

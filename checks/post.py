@@ -29,6 +29,7 @@ _LINK = re.compile(
     r"(?P<url>\b(?:https?://|www\.)[^\s<>\[\]{}\"'`]+)"
     r"|(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
 )
+_URL_ONLY = re.compile(_LINK.pattern.split("|(?P<email>")[0])
 _TLDS = r"(?:com|net|org|tr|io|co|app|dev|info|me|biz|gov|edu|ly|gl)"
 _TLD_HINT = re.compile(r"[a-z0-9]\." + _TLDS + r"\b")
 _BARE = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\." + _TLDS + r"\b(?:/[^\s<>\[\]{}\"'`]*)?")
@@ -39,6 +40,7 @@ _DIRECTIVE = re.compile(
     r"<!--\s*ekip-(disable-next-line|disable|enable)\b\s*([^:>]*?)\s*(?::\s*(.*?))?\s*-->", re.S
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_QUOTED = {"'": re.compile(r"'(?:[^']|'')*'"), '"': re.compile(r'"(?:[^"\\]|\\.)*"')}
 
 
 def _blank(s: str) -> str:
@@ -116,6 +118,11 @@ class Post:
     def front_finding(self, rule: str, level: Level, message: str, path: list[str | int],
                       key: bool = False, match: str | None = None) -> Finding:
         """A finding at the front matter value (or key) at ``path``."""
+        quick = self._top_level_position(path[0]) if len(path) == 1 and self.fm is None else None
+        if quick is not None:
+            key_start, value_start, value_end = quick
+            start, end = (key_start, key_start + len(str(path[0]))) if key else (value_start, value_end)
+            return self.finding(rule, level, message, start, end, match="" if match is None else match)
         if self.fm is None and self.readable:
             try:
                 self.fm = load(self.source[self.fm_offset:self._fm_end()])
@@ -162,7 +169,10 @@ class Post:
             spans["url"].append((m.start(), m.start() + len(stripped)))
             return _blank(stripped) + s[len(stripped):]
 
-        if "@" in text or "://" in text or "www." in text:
+        has_at, has_url = "@" in text, "://" in text or "www." in text
+        if has_url:
+            text = (_LINK if has_at else _URL_ONLY).sub(link_sub, text)
+        elif has_at:
             text = _LINK.sub(link_sub, text)
         if _TLD_HINT.search(text):
             text = _BARE.sub(link_sub, text)
@@ -236,6 +246,28 @@ class Post:
                 out.append(Directive(m.group(1), rules, (m.group(3) or "").strip(), s + b, e + b))
         self._cache["directives"] = out
         return out
+
+    def _top_level_position(self, key: str | int) -> tuple[int, int, int] | None:
+        """File offsets (key start, value start, value end) of a top-level ``key: scalar`` or
+        ``key: [flow, list]`` line, found without parsing; None for anything else (the caller
+        then parses with positions). Mirrors where the YAML parser puts the node."""
+        m = re.compile(r"^" + re.escape(str(key)) + r"[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.M).search(
+            self.source, self.fm_offset, self._fm_end())
+        if not m or m.group(1) == "":
+            return None
+        value = m.group(1)
+        start = m.start(1)
+        if value[0] in "[{":
+            return m.start(), start, start + 1  # a collection: its first character
+        if value[0] in "'\"":
+            close = _QUOTED[value[0]].match(value)
+            if not close or value[close.end():].strip() not in ("",) and not value[close.end():].lstrip().startswith("#"):
+                return None
+            return m.start(), start, start + close.end()
+        if value[0] in "&*!|>%@`-?" or ": " in value:
+            return None
+        plain = value.split(" #", 1)[0].rstrip()
+        return m.start(), start, start + len(plain)
 
     def _fm_end(self) -> int:
         closing = _CLOSE.search(self.source, self.fm_offset)

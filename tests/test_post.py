@@ -200,3 +200,26 @@ def test_front_finding_positions_after_fast_path(repo: Repo) -> None:
     repo.post("a", "Merhaba", status="yayinda")
     [f] = repo.findings(rule="schema")
     assert (f["line"], f["column"]) == (5, 9)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["title: Merhaba dünya\n", "title: 'tırnak' # yorum\n", 'title: "çift \\" tırnak"\n', "title: a # yorum\n",
+     "platforms: [x, instagram]\n", "status:   draft  \n", "title: |\n  blok\n", "sponsored: true\n",
+     "date: 2026-12-01T10:00:00+03:00\n", "media:\n  - path: x\n", "title: a\r\n", "title: >\n  katlanmış\n"],
+)
+def test_quick_key_positions_match_the_parser(line: str) -> None:
+    from checks.yamlfile import load
+
+    key = line.split(":")[0]
+    src = "---\nauthor: ayse\n" + line + "---\n\nx\n"
+    post = read_post("a.md", data=src.encode())
+    quick = post.front_finding("r", "error", "m", [key])
+    post.fm = load(src[post.fm_offset:post._fm_end()])
+    parsed = post.front_finding("r", "error", "m", [key])
+    assert (quick.line, quick.column, quick.end_line, quick.end_column) == (
+        parsed.line, parsed.column, parsed.end_line, parsed.end_column)
+    quick_key = read_post("a.md", data=src.encode()).front_finding("r", "error", "m", [key], key=True)
+    parsed_key = post.front_finding("r", "error", "m", [key], key=True)
+    assert (quick_key.line, quick_key.column, quick_key.end_column) == (
+        parsed_key.line, parsed_key.column, parsed_key.end_column)

@@ -61,6 +61,7 @@ class Hit:
 class TermMatcher:
     def __init__(self, entries: list[TermEntry]) -> None:
         self._by_key: dict[str, list[tuple[TermEntry, bool]]] = {}
+        self._cache: dict[tuple[str, str], list[Hit]] = {}
         for entry in entries:
             key = turkish.fold_loose(normalize_space(entry.term))
             if not key:
@@ -71,6 +72,18 @@ class TermMatcher:
                 self._by_key.setdefault(soft, []).append((entry, True))
         pattern = trie_pattern(sorted(self._by_key))
         self._regex = re.compile(r"(?<!\w)(" + pattern + r")(\w*(?:['’]\w+)*)")
+
+    def find_cached(self, key: str, text: str, scan: str, lang: str) -> list[Hit]:
+        """``find`` for text that recurs (hashtags): results are kept per key and language.
+        Offsets are relative to ``text``, so they hold wherever the text appears."""
+        cache_key = (key, lang)
+        hits = self._cache.get(cache_key)
+        if hits is None:
+            hits = list(self.find(text, scan, lang))
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[cache_key] = hits
+        return hits
 
     def __bool__(self) -> bool:
         return bool(self._by_key)

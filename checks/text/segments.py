@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -23,9 +23,9 @@ _CLUSTER = regex.compile(r"\P{M}\p{M}*|\p{M}+")
 class Segment:
     text: str  # characters as written (spaces inserted between hashtag words)
     scan: str  # fold_loose(text) with masked spans blanked
-    base: int = 0  # body offset of text[0] when there are no anchors
+    base: int = 0  # body offset that the offsets below are relative to
     starts: list[int] | None = None  # segment offset where each piece starts
-    bodies: list[tuple[int, int]] | None = None  # (body offset, body length) of each piece
+    bodies: list[tuple[int, int]] | None = None  # (offset from base, length in the body) of each piece
     hashtag: bool = False
 
     def to_body(self, i: int) -> int:
@@ -33,7 +33,7 @@ class Segment:
             return self.base + i
         k = max(bisect_right(self.starts, i) - 1, 0)
         off, length = self.bodies[k]
-        return off + min(i - self.starts[k], length)
+        return self.base + off + min(i - self.starts[k], length)
 
     def contiguous(self, start: int, end: int) -> bool:
         """True when ``start:end`` maps to the body unchanged (a fix can replace it)."""
@@ -89,16 +89,30 @@ def body_segment(body: str, words_text: str) -> Segment:
     return Segment("".join(texts), fold_loose("".join(scans)), 0, starts, bodies, False)
 
 
+_HASHTAGS: dict[str, Segment] = {}
+
+
 def hashtag_segment(start: int, tag: str) -> Segment:
-    """``tag`` includes the leading '#'; ``start`` is its body offset."""
+    """``tag`` includes the leading '#'; ``start`` is its body offset. Hashtags recur across
+    posts, so each distinct tag is split once per process."""
+    template = _HASHTAGS.get(tag)
+    if template is None:
+        template = _split_hashtag(tag)
+        if len(_HASHTAGS) > 100_000:
+            _HASHTAGS.clear()
+        _HASHTAGS[tag] = template
+    return replace(template, base=start + template.base)
+
+
+def _split_hashtag(tag: str) -> Segment:
     word = tag[1:]
     if word.isalpha() and not any(c.isupper() for c in word[1:]):
-        word = unicodedata.normalize("NFC", word)
-        if len(word) == len(tag) - 1:  # one word: no anchors needed
-            return Segment(word, fold_loose(word), start + 1, hashtag=True)
+        nfc = unicodedata.normalize("NFC", word)
+        if len(nfc) == len(word):  # one word: no anchors needed
+            return Segment(nfc, fold_loose(nfc), 1, hashtag=True)
     pieces: list[tuple[int, int, str]] = []
     for m in _CAMEL.finditer(tag, 1):
         if pieces:
-            pieces.append((start + m.start(), 0, " "))
-        pieces.append((start + m.start(), m.end() - m.start(), unicodedata.normalize("NFC", m.group())))
+            pieces.append((m.start(), 0, " "))
+        pieces.append((m.start(), m.end() - m.start(), unicodedata.normalize("NFC", m.group())))
     return _from_pieces(pieces, True)
