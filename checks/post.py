@@ -118,7 +118,11 @@ class Post:
     def front_finding(self, rule: str, level: Level, message: str, path: list[str | int],
                       key: bool = False, match: str | None = None) -> Finding:
         """A finding at the front matter value (or key) at ``path``."""
-        quick = self._top_level_position(path[0]) if len(path) == 1 and self.fm is None else None
+        quick = None
+        if self.fm is None and len(path) == 1:
+            quick = self._top_level_position(path[0])
+        elif self.fm is None and len(path) == 2 and isinstance(path[1], int) and not key:
+            quick = self._flow_item_position(path[0], path[1])
         if quick is not None:
             key_start, value_start, value_end = quick
             start, end = (key_start, key_start + len(str(path[0]))) if key else (value_start, value_end)
@@ -261,13 +265,35 @@ class Post:
             return m.start(), start, start + 1  # a collection: its first character
         if value[0] in "'\"":
             close = _QUOTED[value[0]].match(value)
-            if not close or value[close.end():].strip() not in ("",) and not value[close.end():].lstrip().startswith("#"):
+            rest = value[close.end():].lstrip() if close else "?"
+            if rest and not rest.startswith("#"):
                 return None
             return m.start(), start, start + close.end()
         if value[0] in "&*!|>%@`-?" or ": " in value:
             return None
         plain = value.split(" #", 1)[0].rstrip()
         return m.start(), start, start + len(plain)
+
+    def _flow_item_position(self, key: str | int, index: int) -> tuple[int, int, int] | None:
+        """Offsets of item ``index`` of a one-line flow list of plain scalars (``platforms: [x, y]``)."""
+        top = self._top_level_position(key)
+        if top is None or self.source[top[1]] != "[":
+            return None
+        line_end = self.source.find("\n", top[1])
+        close = self.source.find("]", top[1], line_end if line_end >= 0 else None)
+        inner = self.source[top[1] + 1:close] if close > 0 else ""
+        if close < 0 or any(c in inner for c in "[]{}'\"#&*!") or index < 0:
+            return None
+        pos = top[1] + 1
+        for i, item in enumerate(inner.split(",")):
+            if i == index:
+                stripped = item.strip()
+                if not stripped:
+                    return None
+                start = pos + item.index(stripped)
+                return top[0], start, start + len(stripped)
+            pos += len(item) + 1
+        return None
 
     def _fm_end(self) -> int:
         closing = _CLOSE.search(self.source, self.fm_offset)

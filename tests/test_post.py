@@ -223,3 +223,19 @@ def test_quick_key_positions_match_the_parser(line: str) -> None:
     parsed_key = post.front_finding("r", "error", "m", [key], key=True)
     assert (quick_key.line, quick_key.column, quick_key.end_column) == (
         parsed_key.line, parsed_key.column, parsed_key.end_column)
+
+
+@pytest.mark.parametrize(
+    ("line", "index"),
+    [("platforms: [x, instagram]\n", 1), ("platforms: [ x ,instagram ]\n", 0), ("platforms: [x,  tiktok]\n", 1),
+     ("platforms: ['x', y]\n", 1), ("platforms:\n  - x\n  - y\n", 1)],
+)
+def test_quick_flow_item_positions_match_the_parser(line: str, index: int) -> None:
+    from checks.yamlfile import load
+
+    src = "---\nauthor: ayse\n" + line + "---\n\nx\n"
+    post = read_post("a.md", data=src.encode())
+    quick = post.front_finding("r", "error", "m", ["platforms", index])
+    post.fm = load(src[post.fm_offset:post._fm_end()])
+    parsed = post.front_finding("r", "error", "m", ["platforms", index])
+    assert (quick.line, quick.column, quick.end_column) == (parsed.line, parsed.column, parsed.end_column)
