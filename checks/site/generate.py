@@ -1,0 +1,49 @@
+"""Brand + posts + now -> the generated part of the site, as ``SiteFile`` objects. Pure: no
+MkDocs, no clock, no file reads (``source.load`` does the reading)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from checks.ical import build_ics
+from checks.site.calendar import month_pages, overview
+from checks.site.entries import build_entries
+from checks.site.guide import guide_page
+from checks.site.model import FEED, STYLE, SiteFile
+from checks.site.preview import preview_page
+from checks.site.style import CSS
+
+if TYPE_CHECKING:
+    from checks.brand.model import Brand
+    from checks.finding import Finding
+    from checks.post import Post
+
+
+def build_site(
+    brand: Brand,
+    posts: Sequence[Post],
+    now: datetime,
+    findings: Iterable[Finding] = (),
+    *,
+    builtin_ids: Iterable[str] = (),
+    unreadable: int = 0,
+    docs: Iterable[str] = (),
+    directory_urls: bool = True,
+) -> list[SiteFile]:
+    """Every generated file: the calendar overview, a page per month, a preview per post that
+    is not under embargo, the brand guide, the iCalendar feed and the stylesheet.
+
+    ``findings``: ``ekip check``'s findings for these posts (paths as in ``Post.path``);
+    ``builtin_ids``: the fixed rule ids to list in the guide; ``unreadable``: how many post
+    files could not be read; ``docs``: the hand-written pages, linked to when they exist;
+    ``directory_urls``: MkDocs' ``use_directory_urls``, for the links in preview pages."""
+    entries = build_entries(brand, posts, now, findings)
+    files = [overview(brand, entries, now, unreadable, frozenset(docs))]
+    files += month_pages(brand, entries)
+    files.append(guide_page(brand, builtin_ids))
+    files += [preview_page(brand, e, directory_urls) for e in entries if e.page is not None]
+    files.append(SiteFile(FEED, build_ics(posts, brand, now), "iCalendar"))
+    files.append(SiteFile(STYLE, CSS, "CSS"))
+    return files

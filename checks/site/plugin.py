@@ -1,0 +1,152 @@
+"""The MkDocs plugin ``ekip``: a thin adapter between MkDocs and ``checks.site.generate``.
+
+``on_config`` adds the stylesheet; ``on_files`` reads the brand and the posts, runs the
+checker once, and adds every generated file as a ``File.generated``: the calendar overview,
+the month pages and the brand guide in the navigation (see ``checks.site.nav``), the post
+previews out of it (``NOT_IN_NAV``: Material renders the whole navigation on every page, so
+2,000 previews in it would make the build several times slower); they are linked from the
+month pages. Previews are generated as HTML (``SiteFile.html``): ``on_page_content`` puts that
+HTML in place of the rendered Markdown, ``on_post_page`` adds the part that search must not
+index (after the search plugin read the page), and ``on_env`` adds their light template
+(``checks.site.template``).
+``on_serve`` makes ``mkdocs serve`` rebuild when ``content/`` or ``brand/`` change.
+
+Options (``plugins: - ekip: {...}`` in mkdocs.yml):
+
+``now``
+    The time the site is built for (ISO 8601; without an offset it is brand-local): what is
+    "upcoming", and which embargoes have passed. The environment variable ``EKIP_NOW``
+    overrides it; without either, the current time.
+``root``
+    The repository root, the folder that holds ``brand/`` and ``content/`` (default: the folder
+    of mkdocs.yml; a relative path is read from there).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime
+from html import escape as escape_html
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from checks.errors import EkipError
+from checks.site import nav, source
+from checks.site.generate import build_site
+from checks.site.model import PREVIEW_TEMPLATE, STYLE
+from checks.site.template import TEMPLATES
+from checks.timeutil import parse
+
+log = logging.getLogger("mkdocs.plugins.ekip")  # under "mkdocs": a warning fails --strict
+NOW_ENV = "EKIP_NOW"
+UNINDEXED_MARK = "<!-- ekip: unindexed -->"
+
+
+class EkipPluginConfig(base.Config):
+    now = c.Optional(c.Type((str, datetime)))
+    root = c.Optional(c.Type(str))
+
+
+class EkipPlugin(BasePlugin[EkipPluginConfig]):
+    def __init__(self) -> None:
+        self._html: dict[str, str] = {}  # docs path -> HTML of the pages generated as HTML
+        self._unindexed: dict[str, str] = {}  # docs path -> HTML added after search indexing
+        self._titles: dict[str, str] = {}  # docs path -> plain title of the pages generated as HTML
+        self._jobs: int | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` runs a server thread: no forked checker workers there (forking a
+        # process that has threads can deadlock); a build checks large corpora in parallel.
+        self._jobs = 1 if command == "serve" else None
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        here = Path(config.config_file_path or ".").resolve().parent
+        return (here / self.config.root).resolve() if self.config.root else here
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if STYLE not in config.extra_css:
+            config.extra_css.append(STYLE)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        root = self._root(config)
+        try:
+            brand = source.load_brand_at(root)
+            now = self._now(brand.timezone)
+            found = source.load(root, now, brand, jobs=self._jobs)
+        except EkipError as exc:
+            raise PluginError(f"ekip: {exc}") from None
+        docs = [f.src_uri for f in files.documentation_pages()]
+        generated = build_site(found.brand, found.posts, now, found.findings, builtin_ids=found.builtin_ids,
+                               unreadable=found.unreadable, docs=docs,
+                               directory_urls=config.use_directory_urls)
+        self._html = {g.path: g.html for g in generated if g.html is not None}
+        self._titles = {g.path: g.title for g in generated if g.html is not None}
+        self._unindexed = {g.path: g.html_unindexed for g in generated if g.html_unindexed}
+        for g in generated:
+            inclusion = InclusionLevel.INCLUDED if g.in_nav else InclusionLevel.NOT_IN_NAV
+            existing = files.get_file_from_path(g.path)
+            if existing is not None:  # a hand-written file where a generated one goes
+                log.warning("ekip: the generated %s replaces %s in docs_dir; rename the hand-written file",
+                            g.path, existing.src_uri)
+                files.remove(existing)
+            files.append(File.generated(config, g.path, content=g.content, inclusion=inclusion))
+        config.nav = nav.place(config.nav, generated)
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A page generated as HTML gets its title and template here rather than from front
+        matter. The title is HTML-escaped: Material writes ``page.meta.title`` into
+        ``<title>`` as it is (a plain page title would go through Jinja's ``striptags``,
+        which turns ``&lt;`` back into ``<``)."""
+        title = self._titles.get(page.file.src_uri)
+        if title is not None:
+            page.meta = {**page.meta, "title": escape_html(title), "template": PREVIEW_TEMPLATE}
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated HTML page (a preview) replaces what its empty Markdown rendered; a marker
+        holds the place of its unindexed part."""
+        uri = page.file.src_uri
+        generated = self._html.get(uri)
+        if generated is None:
+            return html
+        return generated + UNINDEXED_MARK if uri in self._unindexed else generated
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """The unindexed part goes in once the search plugin has read the page
+        (``on_page_context`` runs between ``on_page_content`` and this event)."""
+        rest = self._unindexed.get(page.file.src_uri)
+        return output.replace(UNINDEXED_MARK, rest, 1) if rest else output
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Add the preview template (``checks.site.template``) in front of the theme's."""
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(TEMPLATES), env.loader])
+        return env
+
+    def _now(self, tz: Any) -> datetime:
+        raw = os.environ.get(NOW_ENV) or self.config.now
+        if not raw:
+            return datetime.now(tz)
+        now = parse(raw, tz)
+        if now is None:
+            where = NOW_ENV if os.environ.get(NOW_ENV) else "the 'now' option"
+            raise PluginError(f"ekip: {where} {raw!r} is not an ISO 8601 time (e.g. 2026-11-27T12:00:00+03:00)")
+        return now
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = self._root(config)
+        for folder in ("content", "brand"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
