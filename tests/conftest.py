@@ -87,6 +87,20 @@ class Repo:
         return [f for f in doc["findings"] if rule is None or f["rule"] == rule or f["rule"].startswith(rule + ".")]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Tests never read or write the user's cache (brand trust markers, grammar results)."""
+    import os
+
+    old = os.environ.get("EKIP_CACHE_DIR")
+    os.environ["EKIP_CACHE_DIR"] = str(tmp_path_factory.mktemp("ekip-cache"))
+    yield
+    if old is None:
+        os.environ.pop("EKIP_CACHE_DIR", None)
+    else:
+        os.environ["EKIP_CACHE_DIR"] = old
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
     r = Repo(tmp_path)

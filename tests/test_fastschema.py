@@ -24,8 +24,8 @@ KEYS = ["title", "date", "platforms", "status", "author", "lang", "campaign", "s
 def test_agrees_with_jsonschema_on_random_front_matter() -> None:
     schema = default_post_schema()
     full = validator(schema)
-    fast = PostValidator(schema, full)
-    assert fast.simple
+    fast = PostValidator(schema)
+    assert fast.fast
     rng = random.Random(7)
     valid = 0
     for _ in range(20000):
@@ -47,7 +47,28 @@ def test_agrees_with_jsonschema_on_random_front_matter() -> None:
 
 def test_falls_back_for_schemas_outside_the_simple_shape() -> None:
     schema = {"type": "object", "allOf": [{"required": ["title"]}]}
-    fast = PostValidator(schema, validator(schema))
-    assert not fast.simple
+    fast = PostValidator(schema)
+    assert not fast.fast
     assert not fast.is_valid({})
     assert fast.is_valid({"title": "x"})
+
+
+def test_agrees_on_a_tightened_schema() -> None:
+    schema = default_post_schema()
+    schema["properties"]["platforms"]["items"] = {"enum": ["x", "instagram", 1]}
+    schema["properties"]["platforms"]["maxItems"] = 2
+    schema["properties"]["title"]["pattern"] = "^[A-ZÇĞİÖŞÜ]"
+    schema["properties"]["count"] = {"type": ["integer", "null"], "minimum": 1, "maximum": 3}
+    schema["properties"]["tags"] = {"type": "array", "uniqueItems": True, "items": {"const": "a"}}
+    full = validator(schema)
+    fast = PostValidator(schema)
+    assert fast.fast
+    rng = random.Random(11)
+    pool = [*POOL, 2, 3, 4, 1.5, ["a", "a"], ["a"], [1, 1.0], ["instagram", 1], "Başlık", "başlık"]
+    keys = [*KEYS, "count"]
+    for _ in range(20000):
+        data = {"title": "Başlık", "date": "2027-01-01T10:00:00+03:00", "platforms": ["x"], "status": "draft",
+                "author": "ayse"}
+        for _ in range(rng.randint(0, 3)):
+            data[rng.choice(keys)] = rng.choice(pool)
+        assert fast.is_valid(data) == full.is_valid(data), data

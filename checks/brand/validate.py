@@ -1,22 +1,41 @@
-"""Validate YAML data against a JSON Schema and say where the first mistake is."""
+"""Validate YAML data against a JSON Schema and say where the first mistake is.
+
+jsonschema is imported only when something is validated: a run whose brand files were
+validated before (see ``checks.brand.trust``) and whose posts are all valid never loads it,
+which keeps the pre-commit case fast.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
-import jsonschema
-from jsonschema import Draft202012Validator, FormatChecker
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from checks.errors import EkipError
 from checks.timeutil import is_date_time
 from checks.yamlfile import Loaded
 
-FORMATS = FormatChecker()
-FORMATS.checks("date-time")(is_date_time)
+if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema import Draft202012Validator, FormatChecker
+
+# Format checkers of our own, used by jsonschema and by the fast path (checks.brand.fastschema).
+OWN_FORMATS: dict[str, Any] = {"date-time": is_date_time}
+
+
+@lru_cache(maxsize=1)
+def formats() -> FormatChecker:
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker()
+    for name, func in OWN_FORMATS.items():
+        checker.checks(name)(func)
+    return checker
 
 
 def validator(schema: dict[str, Any]) -> Draft202012Validator:
-    return Draft202012Validator(schema, format_checker=FORMATS)
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema, format_checker=formats())
 
 
 def error_path(error: jsonschema.ValidationError) -> tuple[list[str | int], bool, str]:
@@ -36,10 +55,23 @@ def error_path(error: jsonschema.ValidationError) -> tuple[list[str | int], bool
     return path, False, f"{where}: {error.message}" if where else error.message
 
 
-def check(data: Any, schema_validator: Draft202012Validator, loaded: Loaded, file: str) -> None:
-    error = jsonschema.exceptions.best_match(schema_validator.iter_errors(data))
+def check(data: Any, schema: dict[str, Any], loaded: Loaded, file: str) -> None:
+    """Raise EkipError (file and line) for the first mistake in ``data``."""
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_cached_validator(id(schema), schema).iter_errors(data))
     if error is None:
         return
     path, key, message = error_path(error)
-    line, _col, _, _ = loaded.position(path, key=key)
+    line, _, _, _ = loaded.position(path, key=key)
     raise EkipError(message, file, line + 1)
+
+
+_VALIDATORS: dict[int, tuple[dict[str, Any], Draft202012Validator]] = {}
+
+
+def _cached_validator(key: int, schema: dict[str, Any]) -> Draft202012Validator:
+    hit = _VALIDATORS.get(key)
+    if hit is None or hit[0] is not schema:
+        hit = _VALIDATORS[key] = (schema, validator(schema))
+    return hit[1]
