@@ -29,7 +29,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-import emoji
 import regex
 
 COUNTINGS: dict[str, str] = {
@@ -98,7 +97,11 @@ _SEQUENCE_MARKS = "\u200d\ufe0f\u20e3\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\
 _SEQUENCE_HINT = re.compile(f"[{_SEQUENCE_MARKS}]")
 # Every code point that occurs in an emoji of the emoji package. The code points around a run of
 # them belong to no emoji, so the package reads each run as it would read the whole text.
-_EMOJI_CHARS = frozenset(char for key in emoji.EMOJI_DATA for char in key)
+@functools.cache
+def _emoji_chars() -> frozenset[str]:
+    import emoji  # imported on first need: it costs 35 ms, and most posts hold no emoji sequence
+
+    return frozenset(char for key in emoji.EMOJI_DATA for char in key)
 
 
 def _x_length(text: str, url_length: int) -> int:
@@ -132,9 +135,10 @@ def _emoji_sequences(text: str) -> list[tuple[int, int]]:
         if mark.start() < run_end:
             continue
         run_start, run_end = mark.start(), mark.end()
-        while run_start > 0 and text[run_start - 1] in _EMOJI_CHARS:
+        emoji_chars = _emoji_chars()
+        while run_start > 0 and text[run_start - 1] in emoji_chars:
             run_start -= 1
-        while run_end < len(text) and text[run_end] in _EMOJI_CHARS:
+        while run_end < len(text) and text[run_end] in emoji_chars:
             run_end += 1
         offset = run_start
         spans += [(offset + start, offset + end) for start, end in _emoji_in_run(text[run_start:run_end])]
@@ -144,6 +148,8 @@ def _emoji_sequences(text: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=4096)
 def _emoji_in_run(run: str) -> tuple[tuple[int, int], ...]:
     """Spans of the emoji of two or more code points in ``run``; the same emoji recur, hence the cache."""
+    import emoji
+
     spans: list[tuple[int, int]] = []
     for token in emoji.analyze(run, non_emoji=False, join_emoji=False):
         found = token.value  # with join_emoji=False plain characters come too, as str
