@@ -44,6 +44,8 @@ def run_once(cwd: Path, args: list[str]) -> tuple[float, int, int]:
         os.dup2(fd, 1)
         os.dup2(fd, 2)
         os.chdir(cwd)
+        # Measure what a user gets: byte-compiled modules are cached (a session may disable that).
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         os.execvp(ekip, [ekip, *args])
     _, status, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start

@@ -115,8 +115,10 @@ def load(text: str) -> Loaded:
 # (anchors, aliases, tags, directives, complex keys, block scalars, a non-mapping, a duplicate
 # key, an error) takes the ordinary path, which also gives positions.
 _ENTRY = re.compile(r"^(?=[^\s#-])", re.M)
-_UNUSUAL = re.compile(r"[&*!%?|>]|^(?:---|\.\.\.)", re.M)
+_KEY_START = re.compile(r"[^\s#-]")
+_UNUSUAL = re.compile(r"[&*!%?|>]|^(?:---|\.\.\.|[\[{])", re.M)
 _ENTRIES: dict[str, Any] = {}
+_COMMENT_ONLY = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n?)*\Z")
 _MISS = object()
 
 
@@ -125,20 +127,55 @@ def load_mapping(text: str) -> dict[str, Any] | None:
     The values are shared between calls: treat them as read-only."""
     if _UNUSUAL.search(text):
         return None
-    out: dict[str, Any] = {}
-    for part in _ENTRY.split(text):
-        data = _ENTRIES.get(part, _MISS)
-        if data is _MISS:
-            try:
-                data = load(part).data
-            except YamlError:
+    parts = [p for p in _ENTRY.split(text) if p]
+    if parts and not _KEY_START.match(parts[0]) and not _COMMENT_ONLY.match(parts[0]):
+        return None  # indented content before the first key: let the parser judge it
+    known = [_ENTRIES.get(p, _MISS) for p in parts]
+    missing = [p for p, d in zip(parts, known, strict=True) if d is _MISS]
+    if missing:
+        # The entries not seen before are parsed together, as one small mapping. Each entry
+        # holds one key (a flow mapping on a lone new entry may hold several); comment-only
+        # entries hold none. Every key and value must lie within its own entry, or an entry
+        # that is not self-contained (an unclosed bracket or quote) would swallow the next.
+        joined = [p if p.endswith("\n") else p + "\n" for p in missing]
+        try:
+            loaded = load("".join(joined))
+        except YamlError:
+            return None
+        fresh, node = loaded.data, loaded.node
+        if fresh is None:
+            fresh = {}
+        if not isinstance(fresh, dict) or (node is not None and not isinstance(node, yaml.MappingNode)):
+            return None
+        if len(_ENTRIES) > 200_000:
+            _ENTRIES.clear()
+        if len(missing) == 1:
+            _ENTRIES[missing[0]] = fresh or None
+        else:
+            starts, line = [], 0
+            for p in joined:
+                starts.append(line)
+                line += p.count("\n")
+            starts.append(line)
+            pairs = list(node.value) if node is not None else []
+            keyed = [i for i, p in enumerate(missing) if not _COMMENT_ONLY.match(p)]
+            if len(pairs) != len(keyed) or len(fresh) != len(keyed):
                 return None
-            if len(_ENTRIES) > 200_000:
-                _ENTRIES.clear()
-            _ENTRIES[part] = data
+            for (k_node, v_node), i in zip(pairs, keyed, strict=True):
+                end = v_node.end_mark
+                if k_node.start_mark.line != starts[i] or not (
+                    end.line < starts[i + 1] or (end.line == starts[i + 1] and end.column == 0)
+                ):
+                    return None
+            values = iter(fresh.items())
+            for p in missing:
+                _ENTRIES[p] = None if _COMMENT_ONLY.match(p) else dict([next(values)])
+        known = [_ENTRIES[p] for p in parts]
+    out: dict[str, Any] = {}
+    for data in known:
         if data is None:
             continue
-        if not isinstance(data, dict) or not out.keys().isdisjoint(data):
+        if not out.keys().isdisjoint(data):
             return None
         out.update(data)
     return out if out else None

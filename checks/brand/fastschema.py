@@ -155,11 +155,14 @@ class PostValidator:
             sub = props.get(key, extra)
             if isinstance(value, (list, dict)):
                 memo_key = (key, json.dumps(value, sort_keys=True, default=str))
-                ok = memo.get(memo_key)
-                if ok is None:
-                    ok = memo[memo_key] = valid(sub, value)
             else:
+                memo_key = (key, (type(value), value))
+            ok = memo.get(memo_key)
+            if ok is None:
                 ok = valid(sub, value)
+                if len(memo) > 100_000:
+                    memo.clear()
+                memo[memo_key] = ok
             if not ok:
                 return False
         return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
@@ -101,7 +101,8 @@ def hashtag_segment(start: int, tag: str) -> Segment:
         if len(_HASHTAGS) > 100_000:
             _HASHTAGS.clear()
         _HASHTAGS[tag] = template
-    return replace(template, base=start + template.base)
+    t = template
+    return Segment(t.text, t.scan, start + t.base, t.starts, t.bodies, True)
 
 
 def _split_hashtag(tag: str) -> Segment:
