@@ -16,7 +16,6 @@ too, as the floor.
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
 import re
 import shutil
@@ -29,10 +28,12 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.support.counting_proxy import CountingProxy  # noqa: E402  (after the path is set)
+
 SCRIPT = ROOT / "scripts" / "languagetool"
 
 SENTENCES = [
@@ -77,45 +78,6 @@ def server() -> tuple[str, bool]:
     return f"http://localhost:{port}", True
 
 
-class Proxy(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, upstream: str) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.upstream = urllib.parse.urlsplit(upstream)
-        self.paths: list[str] = []
-        self.lock = threading.Lock()
-
-
-class Handler(BaseHTTPRequestHandler):
-    server: Proxy
-
-    def _forward(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else None
-        with self.server.lock:
-            self.server.paths.append(urllib.parse.urlsplit(self.path).path)
-        up = self.server.upstream
-        conn = http.client.HTTPConnection(up.hostname or "localhost", up.port or 80, timeout=300)
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
-        conn.request(self.command, self.path, body=body, headers=headers)
-        resp = conn.getresponse()
-        data = resp.read()
-        conn.close()
-        self.send_response(resp.status)
-        for k, v in resp.getheaders():
-            if k.lower() not in ("transfer-encoding", "connection", "content-length"):
-                self.send_header(k, v)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    do_GET = do_POST = _forward
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 # -- corpus and runs ------------------------------------------------------------------------
 def generate(dest: Path, n: int) -> None:
     shutil.copytree(ROOT / "brand", dest / "brand")
@@ -135,17 +97,15 @@ def ekip() -> list[str]:
     return [found] if found else [sys.executable, "-m", "checks"]
 
 
-def run(cwd: Path, env: dict[str, str], grammar: str, proxy: Proxy) -> tuple[float, list[str], int]:
-    with proxy.lock:
-        proxy.paths.clear()
+def run(cwd: Path, env: dict[str, str], grammar: str, proxy: CountingProxy) -> tuple[float, list[str], int]:
+    proxy.reset()
     t0 = time.perf_counter()
     done = subprocess.run([*ekip(), "check", "--grammar", grammar, "--format", "json"], cwd=cwd, env=env,
                           capture_output=True, text=True)
     wall = time.perf_counter() - t0
     if done.returncode not in (0, 1):
         sys.exit(f"ekip check failed ({done.returncode}):\n{done.stderr}")
-    with proxy.lock:
-        paths = list(proxy.paths)
+    paths = proxy.paths("/")
     return wall, paths, done.stdout.count('"rule": "grammar.')
 
 
@@ -156,7 +116,7 @@ def main() -> None:
     args = ap.parse_args()
 
     url, started = server()
-    proxy = Proxy(url)
+    proxy = CountingProxy(url)
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
     work = Path(tempfile.mkdtemp(prefix="ekip-grammar-bench-"))
     try:
