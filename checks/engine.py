@@ -108,14 +108,16 @@ def check_post(post: Post, ctx: Context) -> list[Finding]:
     return suppress.apply(post, findings)
 
 
-def _check_chunk(items: list[tuple[str, Path]], ctx: Context) -> tuple[list[Finding], list[Post], list[str]]:
+def _check_chunk(
+    items: list[tuple[str, Path]], ctx: Context, in_worker: bool = False
+) -> tuple[list[Finding], list[Post], list[str]]:
     findings: list[Finding] = []
     posts: list[Post] = []
     for shown, file in items:
         post = read_post(shown, file)
         findings.extend(check_post(post, ctx))
         if post.readable:
-            post.release()
+            post.release(keep_source=not in_worker)
             posts.append(post)
     return findings, posts, ctx.notices
 
@@ -126,7 +128,7 @@ _WORK: tuple[list[list[tuple[str, Path]]], Context] | None = None
 def _worker(i: int) -> tuple[list[Finding], list[Post], list[str]]:
     assert _WORK is not None
     chunks, ctx = _WORK
-    return _check_chunk(chunks[i], ctx)
+    return _check_chunk(chunks[i], ctx, in_worker=True)
 
 
 def run(items: list[tuple[str, Path]], ctx: Context, jobs: int | None = None) -> list[Finding]:

@@ -67,6 +67,6 @@ def apply(findings: list[Finding], files: dict[str, Path]) -> list[Finding]:
 def _body_start(text: str) -> int:
     from checks.post import Post, _split_front_matter
 
-    post = Post(path="", file=Path(), source=text)
+    post = Post(path="", file=Path(), _source=text)
     _split_front_matter(post)
     return post.body_start if post.readable else len(text)

@@ -62,7 +62,7 @@ class Directive:
 class Post:
     path: str  # as given on the command line
     file: Path
-    source: str = ""
+    _source: str | None = ""
     body_start: int = 0
     front: dict[str, Any] = field(default_factory=dict)
     fm: Loaded | None = None
@@ -73,6 +73,18 @@ class Post:
     _line_starts: list[int] | None = None
     _masks: tuple[str, str, dict[str, list[tuple[int, int]]]] | None = None
     _cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        """The whole file as decoded. A post sent back from a worker process travels without it
+        (``release``) and reads it again on first use."""
+        if self._source is None:
+            self._source = self.file.read_bytes().decode("utf-8", errors="replace")
+        return self._source
+
+    @source.setter
+    def source(self, text: str) -> None:
+        self._source = text
 
     # -- positions -------------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
@@ -210,8 +222,11 @@ class Post:
     @property
     def hashtags(self) -> list[tuple[int, int, str]]:
         """(start, end, tag including '#') in body offsets."""
-        body = self.body
-        return [(s, e, body[s:e]) for s, e in self.spans("hashtag")]
+        tags = self._cache.get("hashtags")
+        if tags is None:
+            body = self.body
+            tags = self._cache["hashtags"] = [(s, e, body[s:e]) for s, e in self.spans("hashtag")]
+        return tags  # type: ignore[no-any-return]
 
     @property
     def urls(self) -> list[tuple[int, int, str]]:
@@ -299,9 +314,11 @@ class Post:
         closing = _CLOSE.search(self.source, self.fm_offset)
         return closing.start() if closing else self.fm_offset
 
-    def release(self) -> None:
-        """Drop what can be rebuilt (masks, caches, the YAML node tree) before a post is sent
-        between processes; ``front_finding`` re-reads the front matter when it needs positions."""
+    def release(self, keep_source: bool = True) -> None:
+        """Drop what can be rebuilt (masks, caches, the YAML node tree; the text too before a post
+        is sent between processes); each is read or built again on first use."""
+        if not keep_source:
+            self._source = None
         self._masks = None
         self._line_starts = None
         self._cache = {}
