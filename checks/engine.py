@@ -141,11 +141,14 @@ def run(items: list[tuple[str, Path]], ctx: Context, jobs: int | None = None) ->
         import multiprocessing
 
         n = jobs
-        chunks = [items[i::n] for i in range(n)]
+        # More chunks than workers, handed out as workers free up: the two CPUs of a small
+        # machine are often two threads of one core and do not run at the same speed.
+        parts = n * 4
+        chunks = [items[i::parts] for i in range(parts)]
         _WORK = (chunks, ctx)
         try:
             with multiprocessing.get_context("fork").Pool(n) as pool:
-                for f, p, notices in pool.map(_worker, range(n)):
+                for f, p, notices in pool.imap_unordered(_worker, range(parts)):
                     findings.extend(f)
                     posts.extend(p)
                     for notice in notices:
