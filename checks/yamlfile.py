@@ -122,6 +122,41 @@ _COMMENT_ONLY = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n?)*\Z")
 _MISS = object()
 
 
+_SIMPLE = re.compile(r"([A-Za-z_][\w-]*):[ ]+(.*?)[ ]*\r?\n?")
+_PLAIN_START = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
+_RESOLVER = yaml.resolver.Resolver()
+_RESOLVER.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+_STR = "tag:yaml.org,2002:str"
+
+
+def _simple_entry(part: str) -> dict[str, str] | None:
+    """``key: value`` on one line whose value is a string: a quoted string without escapes, or a
+    plain scalar that PyYAML's own resolver (as ours is set up) reads as a string. None for
+    anything else, which then goes to the parser."""
+    m = _SIMPLE.fullmatch(part)
+    if not m:
+        return None
+    key, value = m.group(1), m.group(2)
+    if not value:
+        return None
+    first = value[0]
+    if first == '"':
+        inner = value[1:-1]
+        if len(value) < 2 or value[-1] != '"' or '"' in inner or "\\" in inner:
+            return None
+        return {key: inner}
+    if first == "'":
+        inner = value[1:-1]
+        if len(value) < 2 or value[-1] != "'" or "'" in inner:
+            return None
+        return {key: inner}
+    if not _PLAIN_START.match(first) or ": " in value or " #" in value or value.endswith(":") or "\t" in value:
+        return None
+    if _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _STR:
+        return None
+    return {key: value}
+
+
 def load_mapping(text: str) -> dict[str, Any] | None:
     """The mapping ``text`` holds, fast; None when it needs the ordinary path (``load``).
     The values are shared between calls: treat them as read-only."""
@@ -132,6 +167,15 @@ def load_mapping(text: str) -> dict[str, Any] | None:
         return None  # indented content before the first key: let the parser judge it
     known = [_ENTRIES.get(p, _MISS) for p in parts]
     missing = [p for p, d in zip(parts, known, strict=True) if d is _MISS]
+    if missing:
+        # Most new entries are one line holding a string (a title, a date): read those directly.
+        for p in missing:
+            simple = _simple_entry(p)
+            if simple is not None:
+                _ENTRIES[p] = simple
+        missing = [p for p in missing if p not in _ENTRIES]
+        if not missing:
+            known = [_ENTRIES[p] for p in parts]
     if missing:
         # The entries not seen before are parsed together, as one small mapping. Each entry
         # holds one key (a flow mapping on a lone new entry may hold several); comment-only

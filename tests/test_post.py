@@ -249,7 +249,11 @@ def test_fast_front_matter_path_agrees_with_yaml_on_random_documents() -> None:
              "platforms:\n  - x\n  - y\n", "lang: tr\n", "n: 1\n", "b: yes\n", "d: 2026-01-01T10:00:00+03:00\n",
              "media:\n  - path: a\n    alt: b\n", "e: \n", "\n", "x: {a: 1}\n", "{q: 1, r: 2}\n", "foo\n",
              "  girintili: 1\n", "- liste\n", "k:\n", "u: [\n", "  v]\n", "w: 'a\n", "  b'\n", "\ttab: 1\n",
-             "z: b\n  c\n"]
+             "z: b\n  c\n", "title: \"Gönderi 1\"\n", "title: \"a\\\"b\"\n", "title: 'it''s'\n",
+             "title: Çok güzel: evet\n", "title: a:b\n", "f: 1.5\n", "g: ~\n", "i: 0x1F\n", "j: .inf\n",
+             "k2: 2026-01-01\n", "l: yes please\n", "m: -1\n", "n2: -x\n", "o: @x\n", "q2: a #b\n", "r2: a#b\n",
+             "s: ''\n", "u2: True\n", "v2: 1_000\n", "x2: 'a' \n", "y2: a \n", "z2: :a\n", "b3: a,b\n", "c3: =\n",
+             "d3: <<\n"]
     rng = random.Random(5)
     taken = 0
     for _ in range(40000):
