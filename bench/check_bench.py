@@ -52,6 +52,24 @@ def run_once(cwd: Path, args: list[str]) -> tuple[float, int, int]:
     return wall, os.waitstatus_to_exitcode(status), usage.ru_maxrss
 
 
+def yaml_reference(cwd: Path) -> float:
+    """The SPEC's yardstick, measured now: PyYAML's C loader reading the corpus's front matters
+    (the SPEC: "about 0.4 s" for 10,000 on its 2-core machine). This machine's speed varies by
+    a factor of two from hour to hour; dividing by this puts figures on the SPEC's scale."""
+    code = (
+        "import glob, time, yaml\n"
+        "fms = [open(f, encoding='utf-8').read().split('---\\n')[1] for f in sorted(glob.glob('content/posts/*.md'))]\n"
+        "best = 1e9\n"
+        "for _ in range(3):\n"
+        "    t = time.perf_counter()\n"
+        "    for fm in fms: yaml.load(fm, Loader=yaml.CSafeLoader)\n"
+        "    best = min(best, time.perf_counter() - t)\n"
+        "print(best)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--posts", type=int, default=10_000)
@@ -81,6 +99,11 @@ def main() -> int:
     if len(results) > 1:
         lo, hi = min(results), max(results)
         print(f"cost of {hi} terms vs {lo}: {results[hi] / results[lo]:.2f}x")
+    ref = yaml_reference(corpus(opts.posts, 200))
+    scale = 0.4 * opts.posts / 10_000 / ref
+    print(f"yardstick: PyYAML C loader on the {opts.posts} front matters took {ref:.3f} s here (SPEC: about "
+          f"{0.4 * opts.posts / 10_000:.1f} s); on that scale the runs above take "
+          + ", ".join(f"{k} terms {t * scale:.2f} s" for k, t in results.items()))
     one = corpus(opts.posts, 200) / "content" / "posts" / "post-00000.md"
     singles = sorted(run_once(one.parents[2], ["check", "--grammar", "off", str(one)])[0] for _ in range(5))
     print(f"one post (pre-commit case), process start to exit: best {singles[0]:.3f} s, median {singles[2]:.3f} s")
