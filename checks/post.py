@@ -85,6 +85,9 @@ class Post:
     @source.setter
     def source(self, text: str) -> None:
         self._source = text
+        self._cache.clear()
+        self._masks = None
+        self._line_starts = None
 
     # -- positions -------------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
@@ -155,7 +158,10 @@ class Post:
     # -- body ------------------------------------------------------------------------------
     @property
     def body(self) -> str:
-        return self.source[self.body_start:]
+        cached = self._cache.get("body")
+        if cached is None or cached[0] != self.body_start:
+            cached = self._cache["body"] = (self.body_start, self.source[self.body_start:])
+        return cached[1]  # type: ignore[no-any-return]
 
     def _build_masks(self) -> tuple[str, str, dict[str, list[tuple[int, int]]]]:
         spans: dict[str, list[tuple[int, int]]] = {

@@ -153,7 +153,9 @@ class PostValidator:
         memo = self._memo
         for key, value in data.items():
             sub = props.get(key, extra)
-            if isinstance(value, (list, dict)):
+            if isinstance(value, list) and all(isinstance(x, str) for x in value):
+                memo_key = (key, ("strings", *value))
+            elif isinstance(value, (list, dict)):
                 memo_key = (key, json.dumps(value, sort_keys=True, default=str))
             else:
                 memo_key = (key, (type(value), value))
