@@ -320,6 +320,12 @@ class Post:
         closing = _CLOSE.search(self.source, self.fm_offset)
         return closing.start() if closing else self.fm_offset
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # What crosses from a worker process: enough to read the text again and to run the
+        # checks across posts; a released post has no text, caches or node tree to send.
+        return (_restore, (self.path, str(self.file), self._source, self.body_start, self.front, self.fm_offset,
+                           self.problems, self.readable, self.lang))
+
     def release(self, keep_source: bool = True) -> None:
         """Drop what can be rebuilt (masks, caches, the YAML node tree; the text too before a post
         is sent between processes); each is read or built again on first use."""
@@ -340,6 +346,11 @@ class Post:
     def status(self) -> str:
         s = self.front.get("status")
         return s if isinstance(s, str) else ""
+
+
+def _restore(path: str, file: str, source: str | None, body_start: int, front: dict[str, Any], fm_offset: int,
+             problems: list[Finding], readable: bool, lang: str) -> Post:
+    return Post(path, Path(file), source, body_start, front, None, fm_offset, problems, readable, lang)
 
 
 def read_post(path: str, file: Path | None = None, data: bytes | None = None) -> Post:
