@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from checks import suppress
 from checks.builtin import CORPUS_CHECKS, POST_CHECKS
@@ -122,41 +123,73 @@ def _check_chunk(
     return findings, posts, ctx.notices
 
 
-_WORK: tuple[list[list[tuple[str, Path]]], Context] | None = None
+def _share(
+    chunks: list[list[tuple[str, Path]]], ctx: Context, take: Any, in_worker: bool
+) -> tuple[list[Finding], list[Post], list[str]]:
+    """Check chunks, taking the next free one from the shared counter until none is left."""
+    findings: list[Finding] = []
+    posts: list[Post] = []
+    while (i := take()) < len(chunks):
+        f, p, _ = _check_chunk(chunks[i], ctx, in_worker=in_worker)
+        findings.extend(f)
+        posts.extend(p)
+    return findings, posts, list(ctx.notices)
 
 
-def _worker(i: int) -> tuple[list[Finding], list[Post], list[str]]:
-    assert _WORK is not None
-    chunks, ctx = _WORK
-    return _check_chunk(chunks[i], ctx, in_worker=True)
+def _check_parallel(
+    items: list[tuple[str, Path]], ctx: Context, jobs: int
+) -> tuple[list[Finding], list[Post]]:
+    """Forked workers and this process take chunks from one counter, so the work evens out
+    (the two CPUs of a small machine are often two threads of one core and do not run at the
+    same speed) and this process's own share never has to be sent anywhere."""
+    import multiprocessing
+
+    mp = multiprocessing.get_context("fork")
+    chunks = [items[i::jobs * 4] for i in range(jobs * 4)]
+    counter = mp.Value("i", 0)
+
+    def take() -> int:
+        with counter.get_lock():
+            i = int(counter.value)
+            counter.value = i + 1
+            return i
+
+    def child(conn: Any) -> None:
+        try:
+            conn.send(("ok", _share(chunks, ctx, take, True)))
+        except BaseException as exc:  # report it to the parent instead of dying silently
+            conn.send(("error", repr(exc)))
+        finally:
+            conn.close()
+
+    workers = []
+    for _ in range(jobs - 1):
+        receive, send = mp.Pipe(duplex=False)
+        proc = mp.Process(target=child, args=(send,), daemon=True)
+        proc.start()
+        send.close()
+        workers.append((proc, receive))
+    findings, posts, _ = _share(chunks, ctx, take, False)
+    for proc, receive in workers:
+        status, payload = receive.recv()
+        proc.join()
+        if status != "ok":
+            raise RuntimeError(f"a worker process failed: {payload}")
+        f, p, notices = payload
+        findings.extend(f)
+        posts.extend(p)
+        for notice in notices:
+            ctx.notice(notice)
+    order = {shown: i for i, (shown, _) in enumerate(items)}
+    posts.sort(key=lambda p: order[p.path])
+    return findings, posts
 
 
 def run(items: list[tuple[str, Path]], ctx: Context, jobs: int | None = None) -> list[Finding]:
     """Check every file; return the findings, sorted."""
-    global _WORK
     jobs = jobs or min(os.cpu_count() or 1, 8)
-    findings: list[Finding] = []
-    posts: list[Post] = []
     if jobs > 1 and len(items) >= PARALLEL_FROM and hasattr(os, "fork"):
-        import multiprocessing
-
-        n = jobs
-        # More chunks than workers, handed out as workers free up: the two CPUs of a small
-        # machine are often two threads of one core and do not run at the same speed.
-        parts = n * 4
-        chunks = [items[i::parts] for i in range(parts)]
-        _WORK = (chunks, ctx)
-        try:
-            with multiprocessing.get_context("fork").Pool(n) as pool:
-                for f, p, notices in pool.imap_unordered(_worker, range(parts)):
-                    findings.extend(f)
-                    posts.extend(p)
-                    for notice in notices:
-                        ctx.notice(notice)
-        finally:
-            _WORK = None
-        order = {shown: i for i, (shown, _) in enumerate(items)}
-        posts.sort(key=lambda p: order[p.path])
+        findings, posts = _check_parallel(items, ctx, jobs)
     else:
         findings, posts, _ = _check_chunk(items, ctx)
     ctx.posts = posts
