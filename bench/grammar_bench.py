@@ -19,20 +19,18 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.support.counting_proxy import CountingProxy  # noqa: E402  (after the path is set)
+from tests.support.languagetool import answers, free_port  # noqa: E402
 
 SCRIPT = ROOT / "scripts" / "languagetool"
 
@@ -51,14 +49,6 @@ SENTENCES = [
 
 
 # -- LanguageTool and the counting proxy ----------------------------------------------------
-def answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url.rstrip("/") + "/v2/languages", timeout=3) as r:
-            return r.status == 200
-    except OSError:
-        return False
-
-
 def server() -> tuple[str, bool]:
     """(root URL, whether we started it)."""
     given = os.environ.get("EKIP_LANGUAGETOOL_URL", "").strip()
@@ -70,9 +60,7 @@ def server() -> tuple[str, bool]:
     found = re.search(r"http://localhost:\d+", status.stdout)
     if status.returncode == 0 and found:
         return found.group(), False
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     print(f"starting LanguageTool on port {port}...", file=sys.stderr)
     subprocess.run([str(SCRIPT), "start", str(port)], check=True, stdout=subprocess.DEVNULL)
     return f"http://localhost:{port}", True

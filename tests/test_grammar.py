@@ -14,11 +14,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import threading
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +27,7 @@ from checks.grammar.annotate import Utf16, annotate
 from checks.grammar.config import GrammarConfig, canonical, normalize_url
 from checks.post import read_post
 from tests.support.counting_proxy import CountingProxy
+from tests.support.languagetool import answers, free_port
 
 if TYPE_CHECKING:
     from conftest import Repo
@@ -48,20 +46,6 @@ grammar: {languages: [en], disabled_rules: []}
 
 
 # -- the server -------------------------------------------------------------------------------
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url.rstrip("/") + "/v2/languages", timeout=3) as r:
-            return r.status == 200
-    except OSError:
-        return False
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _unavailable(reason: str) -> None:
     if os.environ.get("EKIP_REQUIRE_LANGUAGETOOL"):
         pytest.fail(f"LanguageTool is required (EKIP_REQUIRE_LANGUAGETOOL) but {reason}")
@@ -73,13 +57,13 @@ def languagetool() -> Iterator[str]:
     """Root URL of a real LanguageTool server for the whole session."""
     given = os.environ.get("EKIP_LANGUAGETOOL_URL", "").strip()
     if given:
-        if not _answers(given):
+        if not answers(given):
             _unavailable(f"EKIP_LANGUAGETOOL_URL={given} does not answer")
         yield normalize_url(given)
         return
     status = subprocess.run([str(SCRIPT), "status"], capture_output=True, text=True, timeout=30)
     running = re.search(r"http://localhost:\d+", status.stdout)
-    if status.returncode == 0 and running and _answers(running.group()):
+    if status.returncode == 0 and running and answers(running.group()):
         yield running.group()  # a server someone started with the script: reuse, leave it running
         return
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
@@ -87,7 +71,7 @@ def languagetool() -> Iterator[str]:
     fetched = LIB.is_dir() and any(LIB.glob("languagetool-server-*.jar"))
     if not fetched and not os.environ.get("EKIP_REQUIRE_LANGUAGETOOL"):
         _unavailable(f"the LanguageTool jars are not in {LIB} (run 'scripts/languagetool fetch')")
-    port = _free_port()
+    port = free_port()
     started = subprocess.run([str(SCRIPT), "start", str(port)], capture_output=True, text=True, timeout=900)
     if started.returncode != 0:
         _unavailable(f"'scripts/languagetool start {port}' failed:\n{started.stdout}\n{started.stderr}")
@@ -264,7 +248,7 @@ def test_english_variant_from_brand(lt: CountingProxy, repo: Repo) -> None:
 # -- without a server -------------------------------------------------------------------------
 @pytest.fixture
 def no_server(repo: Repo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Repo:
-    monkeypatch.setenv("EKIP_LANGUAGETOOL_URL", f"http://127.0.0.1:{_free_port()}")
+    monkeypatch.setenv("EKIP_LANGUAGETOOL_URL", f"http://127.0.0.1:{free_port()}")
     monkeypatch.setenv("EKIP_CACHE_DIR", str(tmp_path / "cache"))
     repo.write("brand/brand.yml", GRAMMAR_BRAND)
     repo.rules("""
@@ -290,7 +274,7 @@ def test_auto_without_server_says_so_once(no_server: Repo) -> None:
 
 
 def test_turkish_posts_are_mentioned_once(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("EKIP_LANGUAGETOOL_URL", f"http://127.0.0.1:{_free_port()}")
+    monkeypatch.setenv("EKIP_LANGUAGETOOL_URL", f"http://127.0.0.1:{free_port()}")
     for n in range(3):
         repo.post(f"tr{n}", f"Bugün {n}. gönderi.\n")
     code, _, err = repo.run("check")
