@@ -28,13 +28,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is not None and name != only:
             sub.add_parser(name)
             continue
-        try:
-            module = importlib.import_module(f"checks.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"checks.commands.{name}":
-                continue
-            raise
-        module.add_parser(sub)
+        importlib.import_module(f"checks.commands.{name}").add_parser(sub)
     return parser
 
 
