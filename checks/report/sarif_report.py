@@ -91,5 +91,5 @@ def document(findings: list[Finding], files: int, rules: dict[str, str] | None =
 
 def render(findings: list[Finding], files: int, stream: TextIO, *, rules: dict[str, str] | None = None,
            **_: Any) -> None:
-    json.dump(document(findings, files, rules), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # json.dumps without indent uses the C encoder: ten times faster on thousands of results.
+    stream.write(json.dumps(document(findings, files, rules), ensure_ascii=False) + "\n")
