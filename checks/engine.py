@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from checks import suppress
-from checks.builtin import CORPUS_CHECKS, POST_CHECKS
+from checks.builtin import CORPUS_CHECKS, CORPUS_NEEDS, POST_CHECKS
 from checks.context import Context
 from checks.finding import Finding
 from checks.post import Post, read_post
@@ -124,7 +124,7 @@ def _check_chunk(
 
 
 def _share(
-    chunks: list[list[tuple[str, Path]]], ctx: Context, take: Any, in_worker: bool
+    chunks: list[list[tuple[str, Path]]], ctx: Context, take: Any, in_worker: bool, keep_posts: bool = True
 ) -> tuple[list[Finding], list[Post], list[str]]:
     """Check chunks, taking the next free one from the shared counter until none is left."""
     findings: list[Finding] = []
@@ -132,12 +132,13 @@ def _share(
     while (i := take()) < len(chunks):
         f, p, _ = _check_chunk(chunks[i], ctx, in_worker=in_worker)
         findings.extend(f)
-        posts.extend(p)
+        if keep_posts:
+            posts.extend(p)
     return findings, posts, list(ctx.notices)
 
 
 def _check_parallel(
-    items: list[tuple[str, Path]], ctx: Context, jobs: int
+    items: list[tuple[str, Path]], ctx: Context, jobs: int, keep_posts: bool
 ) -> tuple[list[Finding], list[Post]]:
     """Forked workers and this process take chunks from one counter, so the work evens out
     (the two CPUs of a small machine are often two threads of one core and do not run at the
@@ -156,7 +157,7 @@ def _check_parallel(
 
     def child(conn: Any) -> None:
         try:
-            conn.send(("ok", _share(chunks, ctx, take, True)))
+            conn.send(("ok", _share(chunks, ctx, take, True, keep_posts)))
         except BaseException as exc:  # report it to the parent instead of dying silently
             conn.send(("error", repr(exc)))
         finally:
@@ -169,7 +170,7 @@ def _check_parallel(
         proc.start()
         send.close()
         workers.append((proc, receive))
-    findings, posts, _ = _share(chunks, ctx, take, False)
+    findings, posts, _ = _share(chunks, ctx, take, False, keep_posts)
     for proc, receive in workers:
         status, payload = receive.recv()
         proc.join()
@@ -185,17 +186,25 @@ def _check_parallel(
     return findings, posts
 
 
-def run(items: list[tuple[str, Path]], ctx: Context, jobs: int | None = None) -> list[Finding]:
-    """Check every file; return the findings, sorted."""
+def posts_needed(ctx: Context) -> bool:
+    """Whether any check across posts has work in this run (a calendar rule, grammar, --base)."""
+    return any(needs(ctx) for needs in CORPUS_NEEDS)
+
+
+def run(items: list[tuple[str, Path]], ctx: Context, jobs: int | None = None, keep_posts: bool = True) -> list[Finding]:
+    """Check every file; return the findings, sorted. The posts end up in ``ctx.posts`` unless
+    ``keep_posts`` is false (then no post crosses back from a worker process, and ``ctx.posts``
+    stays empty); checks across posts run only with the posts kept."""
     jobs = jobs or min(os.cpu_count() or 1, 8)
     if jobs > 1 and len(items) >= PARALLEL_FROM and hasattr(os, "fork"):
-        findings, posts = _check_parallel(items, ctx, jobs)
+        findings, posts = _check_parallel(items, ctx, jobs, keep_posts)
     else:
         findings, posts, _ = _check_chunk(items, ctx)
+        posts = posts if keep_posts else []
     ctx.posts = posts
     by_path = {p.path: p for p in posts}
     across: list[Finding] = []
-    for check_all in CORPUS_CHECKS:
+    for check_all in CORPUS_CHECKS if keep_posts else ():
         across.extend(check_all(posts, ctx))
     if across:
         grouped: dict[str, list[Finding]] = {}

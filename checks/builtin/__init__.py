@@ -1,5 +1,6 @@
 """Built-in checks with fixed ids. A post check is ``check(post, ctx)``; a corpus check
-(across posts, such as the calendar) is ``check_all(posts, ctx)``. Both yield findings.
+(across posts, such as the calendar) is ``check_all(posts, ctx)``, with ``needs_posts(ctx)``
+telling whether it has anything to do in this run. Both yield findings.
 
 To add one: write a module with ``IDS`` and ``check`` or ``check_all``, and list it in ``MODULES``.
 """
@@ -24,6 +25,10 @@ POST_CHECKS: list[Callable[[Post, Context], Iterable[Finding]]] = [
 ]
 CORPUS_CHECKS: list[Callable[[list[Post], Context], Iterable[Finding]]] = [
     m.check_all for m in MODULES if hasattr(m, "check_all")
+]
+# A corpus check's ``needs_posts(ctx)`` says whether it has work in this run; without one it always has.
+CORPUS_NEEDS: list[Callable[[Context], bool]] = [
+    getattr(m, "needs_posts", lambda ctx: True) for m in MODULES if hasattr(m, "check_all")
 ]
 BUILTIN_IDS: list[str] = [
     "file.encoding", "file.front-matter", "suppression", *(i for m in MODULES for i in m.IDS)

@@ -180,6 +180,11 @@ def load_periods(calendar: dict[str, Any], tz: ZoneInfo) -> list[QuietPeriod]:
     return [QuietPeriod(s, tz) for s in specs if isinstance(s, dict)] if isinstance(specs, list) else []
 
 
+def needs_posts(ctx: Context) -> bool:
+    calendar = ctx.brand.calendar or {}
+    return any(calendar.get(key) for key in ("daily_limit", "min_gap_minutes", "quiet_periods"))
+
+
 def check_all(posts: list[Post], ctx: Context) -> Iterator[Finding]:
     calendar = ctx.brand.calendar or {}
     tz = ctx.brand.timezone

@@ -43,6 +43,10 @@ class _Job:
     failure: str = ""
 
 
+def needs_posts(ctx: Context) -> bool:
+    return ctx.options.get("grammar", "off") in ("auto", "required")
+
+
 def check_all(posts: list[Post], ctx: Context) -> list[Finding]:
     mode = ctx.options.get("grammar", "off")  # the CLI always sets it (default auto); callers of the engine opt in
     if mode not in ("auto", "required"):

@@ -157,6 +157,10 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
             )
 
 
+def needs_posts(ctx: Context) -> bool:
+    return bool(ctx.options.get("base"))
+
+
 def check_all(posts: list[Post], ctx: Context) -> Iterator[Finding]:
     """Git-aware checks, once per run: only with ``--base``."""
     changes = changes_for(ctx)

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     })
     changes = changes_since(brand.root, args.base) if args.base else None
     ctx.options["git_changes"] = changes
-    findings = engine.run(items, ctx, jobs=args.jobs)
+    findings = engine.run(items, ctx, jobs=args.jobs, keep_posts=engine.posts_needed(ctx))
     if args.changed and changes is not None:
         # Every post was checked (the calendar counts them all); report the changed ones only.
         reported = {shown for shown, file in items if changes.is_changed(file)}
