@@ -44,7 +44,7 @@ _QUOTED = {"'": re.compile(r"'(?:[^']|'')*'"), '"': re.compile(r'"(?:[^"\\]|\\.)
 
 
 def _blank(s: str) -> str:
-    return _NOT_NEWLINE.sub(" ", s)
+    return _NOT_NEWLINE.sub(" ", s) if "\n" in s else " " * len(s)
 
 
 @dataclass(frozen=True, slots=True)
