@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding, Level
@@ -41,9 +42,25 @@ HEADER_PROPERTIES: dict[str, Any] = {
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[tuple[str, str], ...]:
+    """A template as (literal text, placeholder name) pairs, parsed once."""
+    out, pos = [], 0
+    for m in _PLACEHOLDER.finditer(template):
+        out.append((template[pos:m.start()], m[1]))
+        pos = m.end()
+    out.append((template[pos:], ""))
+    return tuple(out)
+
+
 def render(template: str, values: dict[str, object]) -> str:
     """Fill ``{name}`` placeholders; unknown names stay as written."""
-    return _PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], template)
+    parts: list[str] = []
+    for literal, name in _pieces(template):
+        parts.append(literal)
+        if name:
+            parts.append(str(values[name]) if name in values else "{" + name + "}")
+    return "".join(parts)
 
 
 @dataclass(frozen=True, slots=True)

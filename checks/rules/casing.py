@@ -43,7 +43,7 @@ class Casing(Rule):
         if segment.text[hit.start:hit.stem_end] == name:
             return None
         body = post.body
-        start, stem_end, end = (segment.to_body(i) for i in (hit.start, hit.stem_end, hit.end))
+        start, stem_end, end = segment.to_body(hit.start), segment.to_body(hit.stem_end), segment.to_body(hit.end)
         stem, cont = body[start:stem_end], body[stem_end:end]
         letters = [c for c in stem + cont if c.isalpha()]
         if cont and all(c.isupper() for c in letters):

@@ -45,7 +45,7 @@ REQUIRED = ["swap"]
 class Prefer(Rule):
     def on_hit(self, post: Post, hit: Hit, segment: Segment, ctx: Context) -> Finding | None:
         body = post.body
-        start, stem_end, end = (segment.to_body(i) for i in (hit.start, hit.stem_end, hit.end))
+        start, stem_end, end = segment.to_body(hit.start), segment.to_body(hit.stem_end), segment.to_body(hit.end)
         stem, cont = body[start:stem_end], body[stem_end:end]
         replacement = hit.entry.value
         # Already the preferred wording (the replacement may begin with the term itself).
