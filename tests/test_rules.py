@@ -157,3 +157,10 @@ def test_rules_list(repo: Repo) -> None:
     assert code == 0
     for rid in ("voice.banned", "voice.prefer", "voice.names", "voice.bang", "voice.shouting", "voice.disclosure"):
         assert rid in out
+
+
+def test_unknown_count_class_stops_the_run(repo: Repo) -> None:
+    repo.rules("rules:\n  - {id: x, kind: limit, count: ':emoj:', max: 1}\n")
+    repo.post("a", "Merhaba")
+    code, _, err = repo.run("check")
+    assert code == 2 and "brand/rules/voice.yml:2: rule 'x': unknown count ':emoj:'" in err

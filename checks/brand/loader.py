@@ -143,10 +143,12 @@ def load_rule_file(path: Path, stem: str, text: str | None = None) -> list[Rule]
         )
         try:
             rules.append(module.build(header, spec))
-        except (regex.error, ValueError) as exc:
+        except regex.error as exc:
             key = "regex" if "regex" in spec else "patterns"
             kline = loaded.position(["rules", i, key])[0] + 1
             raise EkipError(f"rule '{spec['id']}': regex does not compile: {exc}", display, kline) from None
+        except ValueError as exc:
+            raise EkipError(f"rule '{spec['id']}': {exc}", display, line) from None
     return rules
 
 

@@ -101,5 +101,8 @@ class Limit(Rule):
 
 
 def build(header: Header, spec: dict[str, Any]) -> Rule:
+    count = spec["count"]
+    if len(count) > 2 and count.startswith(":") and count.endswith(":") and count not in CLASSES:
+        raise ValueError(f"unknown count {count!r} (classes: {', '.join(CLASSES)}; anything else is a literal)")
     return Limit(header, count=spec["count"], max=spec.get("max"), min=spec.get("min"),
                  scope=spec.get("scope", "post"))

@@ -53,10 +53,6 @@ class Hit:
     stem_end: int
     end: int
 
-    @property
-    def continuation_start(self) -> int:
-        return self.stem_end
-
 
 class TermMatcher:
     def __init__(self, entries: list[TermEntry]) -> None:

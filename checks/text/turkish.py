@@ -15,8 +15,6 @@ from functools import lru_cache
 
 
 VOWELS = frozenset("aeıioöuüâîûAEIİOÖUÜÂÎÛ")
-_BACK = frozenset("aıouâû")
-_ROUNDED = frozenset("oöuüû")
 
 
 def fold(text: str, lang: str) -> str:
@@ -105,14 +103,3 @@ def softened(term: str) -> str | None:
     if term.endswith("nk"):
         return term[:-1] + "g"
     return term[:-1] + _SOFTEN[term[-1]]
-
-
-def harmony_key(word: str) -> tuple[bool, bool, bool, bool] | None:
-    """What a following suffix depends on: last vowel front/back and rounded, ends in a vowel,
-    ends in a voiceless consonant. None when the word has no vowel."""
-    vowels = [c for c in word.lower() if c in VOWELS]
-    if not vowels:
-        return None
-    last = vowels[-1]
-    end = word[-1:].lower()
-    return (last in _BACK, last in _ROUNDED, end in VOWELS, end in "fstkçşhp")
