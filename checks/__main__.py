@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import sys
+from checks.cli import entry
 
-from checks.cli import main
-
-sys.exit(main())
+entry()

@@ -48,3 +48,33 @@ def test_parallel_run_without_checks_across_posts(repo: Repo, monkeypatch: pytes
     monkeypatch.setattr(engine, "PARALLEL_FROM", 2)
     _, parallel = repo.check_json("--jobs", "2")
     assert parallel == serial and len(serial["findings"]) == 7
+
+
+def test_console_entry_flushes_the_report_and_keeps_the_exit_code(repo: Repo) -> None:
+    """The console script exits without tearing the heap down (os._exit): a short report still
+    sitting in the stream's buffer and a long one written at once must both arrive whole, with
+    the check's exit code."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    repo.rules("rules:\n  - {id: banned, kind: ban, level: error, terms: [ucuz]}\n")
+    repo.post("p00", "Bu ucuz bir deneme.")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as for a user
+    env["EKIP_CACHE_DIR"] = str(repo.root / ".cache")
+
+    def run(fmt: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "checks", "check", "--grammar", "off", "--format", fmt],
+                              cwd=repo.root, env=env, capture_output=True, text=True)
+
+    short = run("text")
+    assert short.returncode == 1
+    assert "voice.banned" in short.stdout and "1 error" in short.stdout.splitlines()[-1]
+    for i in range(1, 40):
+        repo.post(f"p{i:02d}", "Bu ucuz bir deneme. " * 50)
+    long = run("json")
+    assert long.returncode == 1
+    report = json.loads(long.stdout)
+    assert report["files"] == 40
+    assert sum(f["rule"] == "voice.banned" for f in report["findings"]) == 1 + 39 * 50
