@@ -22,31 +22,34 @@ def starts_with_front_matter(path: str | Path) -> bool:
         return fh.read(7).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
 
 
-def collect(paths: Iterable[str], root: Path) -> list[tuple[str, Path]]:
-    """Markdown files to check, each as (path as given, file). Folders are walked in sorted order.
-    In a folder walk under ``playbooks/`` only post templates (files that start with front matter)
-    are taken: the handbook's pages are not posts. A file named explicitly is always checked."""
-    out: list[tuple[str, Path]] = []
+def collect(paths: Iterable[str], root: Path) -> list[str]:
+    """Markdown files to check, as paths relative to where the given ones are (a file named on
+    the command line stays as given). Folders are walked in sorted order. In a folder walk under
+    ``playbooks/`` only post templates (files that start with front matter) are taken: the
+    handbook's pages are not posts. A file named explicitly is always checked; a file reached
+    twice (``content content/posts``) is checked once."""
+    out: list[str] = []
     seen: set[str] = set()
     playbooks = os.path.join(os.path.abspath(root), "playbooks") + os.sep
     for given in paths:
         if os.path.isdir(given):
-            found: list[str] = []
+            found: list[tuple[str, str]] = []  # (shown, absolute key)
             for folder, dirs, files in os.walk(given):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                in_playbooks = (os.path.abspath(folder) + os.sep).startswith(playbooks)
+                absolute = os.path.normpath(os.path.abspath(folder)) + os.sep
+                in_playbooks = absolute.startswith(playbooks)
+                prefix = folder if folder.endswith(os.sep) else folder + os.sep
                 found.extend(
-                    os.path.join(folder, f) for f in files
-                    if f.endswith(".md") and (not in_playbooks or starts_with_front_matter(os.path.join(folder, f)))
+                    (prefix + f, absolute + f) for f in files
+                    if f.endswith(".md") and (not in_playbooks or starts_with_front_matter(prefix + f))
                 )
             found.sort()
         else:
-            found = [given]
-        for shown in found:
-            key = os.path.normpath(os.path.abspath(shown))
+            found = [(given, os.path.normpath(os.path.abspath(given)))]
+        for shown, key in found:
             if key not in seen:
                 seen.add(key)
-                out.append((shown, Path(shown)))
+                out.append(shown)
     return out
 
 
@@ -110,12 +113,12 @@ def check_post(post: Post, ctx: Context) -> list[Finding]:
 
 
 def _check_chunk(
-    items: list[tuple[str, Path]], ctx: Context, in_worker: bool = False
+    items: list[str], ctx: Context, in_worker: bool = False
 ) -> tuple[list[Finding], list[Post], list[str]]:
     findings: list[Finding] = []
     posts: list[Post] = []
-    for shown, file in items:
-        post = read_post(shown, file)
+    for shown in items:
+        post = read_post(shown)
         findings.extend(check_post(post, ctx))
         if post.readable:
             post.release(keep_source=not in_worker)
@@ -124,7 +127,7 @@ def _check_chunk(
 
 
 def _share(
-    chunks: list[list[tuple[str, Path]]], ctx: Context, take: Any, in_worker: bool, keep_posts: bool = True
+    chunks: list[list[str]], ctx: Context, take: Any, in_worker: bool, keep_posts: bool = True
 ) -> tuple[list[Finding], list[Post], list[str]]:
     """Check chunks, taking the next free one from the shared counter until none is left."""
     findings: list[Finding] = []
@@ -138,7 +141,7 @@ def _share(
 
 
 def _check_parallel(
-    items: list[tuple[str, Path]], ctx: Context, jobs: int, keep_posts: bool
+    items: list[str], ctx: Context, jobs: int, keep_posts: bool
 ) -> tuple[list[Finding], list[Post]]:
     """Forked workers and this process take chunks from one counter, so the work evens out
     (the two CPUs of a small machine are often two threads of one core and do not run at the
@@ -181,7 +184,7 @@ def _check_parallel(
         posts.extend(p)
         for notice in notices:
             ctx.notice(notice)
-    order = {shown: i for i, (shown, _) in enumerate(items)}
+    order = {shown: i for i, shown in enumerate(items)}
     posts.sort(key=lambda p: order[p.path])
     return findings, posts
 
@@ -191,7 +194,7 @@ def posts_needed(ctx: Context) -> bool:
     return any(needs(ctx) for needs in CORPUS_NEEDS)
 
 
-def run(items: list[tuple[str, Path]], ctx: Context, jobs: int | None = None, keep_posts: bool = True) -> list[Finding]:
+def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: bool = True) -> list[Finding]:
     """Check every file; return the findings, sorted. The posts end up in ``ctx.posts`` unless
     ``keep_posts`` is false (then no post crosses back from a worker process, and ``ctx.posts``
     stays empty); checks across posts run only with the posts kept."""

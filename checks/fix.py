@@ -43,15 +43,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def apply(findings: list[Finding], files: dict[str, Path]) -> list[Finding]:
-    """Fix what can be fixed; return the findings that were fixed."""
+def apply(findings: list[Finding]) -> list[Finding]:
+    """Fix what can be fixed (each finding's ``path`` names its file); return the findings that
+    were fixed."""
     by_path: dict[str, list[Finding]] = {}
     for f in findings:
         if f.fix is not None:
             by_path.setdefault(f.path, []).append(f)
     fixed: list[Finding] = []
     for shown, fs in by_path.items():
-        file = files[shown]
+        file = Path(shown)
         raw = file.read_bytes()
         text = raw.decode("utf-8")
         body_start = _body_start(text)
@@ -67,6 +68,6 @@ def apply(findings: list[Finding], files: dict[str, Path]) -> list[Finding]:
 def _body_start(text: str) -> int:
     from checks.post import Post, _split_front_matter
 
-    post = Post(path="", file=Path(), _source=text)
+    post = Post(path="", _source=text)
     _split_front_matter(post)
     return post.body_start if post.readable else len(text)

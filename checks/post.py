@@ -60,8 +60,7 @@ class Directive:
 
 @dataclass(slots=True)
 class Post:
-    path: str  # as given on the command line
-    file: Path
+    path: str  # as given on the command line (relative to the working directory)
     _source: str | None = ""
     body_start: int = 0
     front: dict[str, Any] = field(default_factory=dict)
@@ -75,11 +74,16 @@ class Post:
     _cache: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def file(self) -> Path:
+        return Path(self.path)
+
+    @property
     def source(self) -> str:
         """The whole file as decoded. A post sent back from a worker process travels without it
         (``release``) and reads it again on first use."""
         if self._source is None:
-            self._source = self.file.read_bytes().decode("utf-8", errors="replace")
+            with open(self.path, "rb") as fh:
+                self._source = fh.read().decode("utf-8", errors="replace")
         return self._source
 
     @source.setter
@@ -323,7 +327,7 @@ class Post:
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # What crosses from a worker process: enough to read the text again and to run the
         # checks across posts; a released post has no text, caches or node tree to send.
-        return (_restore, (self.path, str(self.file), self._source, self.body_start, self.front, self.fm_offset,
+        return (_restore, (self.path, self._source, self.body_start, self.front, self.fm_offset,
                            self.problems, self.readable, self.lang))
 
     def release(self, keep_source: bool = True) -> None:
@@ -348,18 +352,22 @@ class Post:
         return s if isinstance(s, str) else ""
 
 
-def _restore(path: str, file: str, source: str | None, body_start: int, front: dict[str, Any], fm_offset: int,
+def _restore(path: str, source: str | None, body_start: int, front: dict[str, Any], fm_offset: int,
              problems: list[Finding], readable: bool, lang: str) -> Post:
-    return Post(path, Path(file), source, body_start, front, None, fm_offset, problems, readable, lang)
+    return Post(path, source, body_start, front, None, fm_offset, problems, readable, lang)
 
 
-def read_post(path: str, file: Path | None = None, data: bytes | None = None) -> Post:
-    """Load a post. Problems that stop other checks become ``file.*`` findings; never raises
-    for bad content (an unreadable file is a ``file.encoding`` finding too)."""
-    file = file or Path(path)
-    post = Post(path=path, file=file)
+def read_post(path: str, data: bytes | None = None) -> Post:
+    """Load the post at ``path`` (or from ``data``, its bytes, when given). Problems that stop
+    other checks become ``file.*`` findings; never raises for bad content (an unreadable file is
+    a ``file.encoding`` finding too)."""
+    post = Post(path=path)
     try:
-        raw = file.read_bytes() if data is None else data
+        if data is None:
+            with open(path, "rb") as fh:
+                raw = fh.read()
+        else:
+            raw = data
     except OSError as exc:
         post.problems.append(Finding(path, 1, 1, 1, 2, "file.encoding", "error",
                                      f"Dosya okunamadı: {exc.strerror or exc}"))

@@ -232,7 +232,7 @@ def test_build_ics_directly(repo: Repo) -> None:
 
     p = repo.post("p", "Metin.", title="Doğrudan", embargo='"bozuk"')
     brand = load_brand(repo.root / "brand")
-    data = build_ics([read_post(str(p), p)], brand, datetime(2027, 1, 1, tzinfo=UTC))
+    data = build_ics([read_post(str(p))], brand, datetime(2027, 1, 1, tzinfo=UTC))
     cal = Calendar.from_ical(data)
     [event] = cal.walk("VEVENT")
     assert str(event.get("summary")) == "Ambargolu gönderi"  # an unreadable embargo keeps it hidden

@@ -29,3 +29,13 @@ def test_hidden_folders_are_skipped(repo: Repo) -> None:
     repo.write("content/.trash/b.md", "no front matter")
     _, doc = repo.check_json()
     assert doc["files"] == 1
+
+
+def test_a_file_reached_twice_is_checked_once_and_paths_stay_as_given(repo: Repo) -> None:
+    repo.post("a", "Merhaba")
+    repo.post("b", "Merhaba")
+    _, doc = repo.check_json("content/", "content/posts", "./content/posts/2027/03/a.md")
+    assert doc["files"] == 2
+    repo.post("c", "Merhaba <!-- ekip-disable -->")  # a finding, to see the path it is reported under
+    _, doc = repo.check_json("content/")
+    assert {f["path"] for f in doc["findings"]} == {"content/posts/2027/03/c.md"}

@@ -180,7 +180,7 @@ def check_all(posts: list[Post], ctx: Context) -> Iterator[Finding]:
         data = old.get(rel)
         if data is None:
             continue
-        before = read_post(post.path, post.file, data=data)
+        before = read_post(post.path, data=data)
         if before.text == post.text:
             continue
         if post.status == "published":

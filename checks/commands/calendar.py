@@ -50,8 +50,8 @@ def load_posts(brand: Brand, paths: list[str] | None = None) -> list[Post]:
         if not Path(p).exists():
             raise EkipError(f"{p}: no such file or folder")
     posts = []
-    for shown, file in engine.collect(paths, brand.root):
-        post = read_post(shown, file)
+    for shown in engine.collect(paths, brand.root):
+        post = read_post(shown)
         if post.readable:
             posts.append(post)
     return posts

@@ -56,12 +56,12 @@ def run(args: argparse.Namespace) -> int:
     findings = engine.run(items, ctx, jobs=args.jobs, keep_posts=engine.posts_needed(ctx))
     if args.changed and changes is not None:
         # Every post was checked (the calendar counts them all); report the changed ones only.
-        reported = {shown for shown, file in items if changes.is_changed(file)}
+        reported = {shown for shown in items if changes.is_changed(Path(shown))}
         findings = [f for f in findings if f.path in reported]
     shown = [f for f in findings if LEVEL_RANK[f.level] <= LEVEL_RANK[args.level]]
     fixed_count = 0
     if args.fix:
-        fixed = fix.apply(shown, dict(items))
+        fixed = fix.apply(shown)
         fixed_ids = {id(f) for f in fixed}
         shown = [f for f in shown if id(f) not in fixed_ids]
         fixed_count = len(fixed)
