@@ -8,6 +8,7 @@ e-mail addresses and @mentions.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -25,17 +26,19 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\1).)+?\1(?!`)", re.S)
 # URLs with a scheme first, then e-mail addresses, in one pass so that neither cuts the other;
 # then bare domains ("ornek.com.tr/kampanya") in what is left, only when a known TLD appears.
+# Patterns begin with a literal where they can (the word-boundary checks come as lookbehinds
+# after it): the regex engine then skips ahead to that character instead of trying every position.
 _LINK = re.compile(
-    r"(?P<url>\b(?:https?://|www\.)[^\s<>\[\]{}\"'`]+)"
+    r"(?P<url>(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>\[\]{}\"'`]+)"
     r"|(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
 )
 _URL_ONLY = re.compile(_LINK.pattern.split("|(?P<email>")[0])
 _TLDS = r"(?:com|net|org|tr|io|co|app|dev|info|me|biz|gov|edu|ly|gl)"
-_TLD_HINT = re.compile(r"[a-z0-9]\." + _TLDS + r"\b")
+_TLD_HINT = re.compile(r"\.(?<=[a-z0-9]\.)" + _TLDS + r"\b")
 _BARE = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\." + _TLDS + r"\b(?:/[^\s<>\[\]{}\"'`]*)?")
 _URL_TRAILING = ".,;:!?'\")]}*_"
-_MENTION = re.compile(r"(?<![\w@/.])@\w(?:[\w.]*\w)?")
-_HASHTAG = re.compile(r"(?<![\w&#/])#(?=\w*[^\W\d_])(\w+)")
+_MENTION = re.compile(r"@(?<![\w@/.]@)\w(?:[\w.]*\w)?")
+_HASHTAG = re.compile(r"#(?<![\w&#/]#)(?=\w*[^\W\d_])(\w+)")
 _DIRECTIVE = re.compile(
     r"<!--\s*ekip-(disable-next-line|disable|enable)\b\s*([^:>]*?)\s*(?::\s*(.*?))?\s*-->", re.S
 )
@@ -82,8 +85,7 @@ class Post:
         """The whole file as decoded. A post sent back from a worker process travels without it
         (``release``) and reads it again on first use."""
         if self._source is None:
-            with open(self.path, "rb") as fh:
-                self._source = fh.read().decode("utf-8", errors="replace")
+            self._source = read_file(self.path).decode("utf-8", errors="replace")
         return self._source
 
     @source.setter
@@ -357,17 +359,33 @@ def _restore(path: str, source: str | None, body_start: int, front: dict[str, An
     return Post(path, source, body_start, front, None, fm_offset, problems, readable, lang)
 
 
+def read_file(path: str) -> bytes:
+    """A file's bytes through the OS calls directly: ``open(path, "rb").read()`` makes a file
+    object, a buffer, an isatty probe and a size probe per file, which on 10,000 small posts
+    costs more than reading them."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        data = os.read(fd, _READ_SIZE)
+        if len(data) < _READ_SIZE:
+            return data
+        parts = [data]
+        while chunk := os.read(fd, 1 << 20):
+            parts.append(chunk)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
+
+
+_READ_SIZE = 1 << 16
+
+
 def read_post(path: str, data: bytes | None = None) -> Post:
     """Load the post at ``path`` (or from ``data``, its bytes, when given). Problems that stop
     other checks become ``file.*`` findings; never raises for bad content (an unreadable file is
     a ``file.encoding`` finding too)."""
     post = Post(path=path)
     try:
-        if data is None:
-            with open(path, "rb") as fh:
-                raw = fh.read()
-        else:
-            raw = data
+        raw = read_file(path) if data is None else data
     except OSError as exc:
         post.problems.append(Finding(path, 1, 1, 1, 2, "file.encoding", "error",
                                      f"Dosya okunamadı: {exc.strerror or exc}"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checks.post import read_post
@@ -269,3 +271,13 @@ def test_fast_front_matter_path_agrees_with_yaml_on_random_documents() -> None:
             taken += 1
             assert fast == expected, text
     assert taken > 8000
+
+
+@pytest.mark.parametrize("size", [0, 1, 65535, 65536, 65537, 3 * 65536 + 5])
+def test_read_file_returns_every_byte(tmp_path: Path, size: int) -> None:
+    from checks.post import read_file
+
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    p = tmp_path / "f.md"
+    p.write_bytes(data)
+    assert read_file(str(p)) == data
