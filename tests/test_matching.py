@@ -88,3 +88,22 @@ def test_thousands_of_terms_still_match_each() -> None:
     terms = [f"eskiterim{i:04d}" for i in range(5000)] + ["ucuz"]
     text = "eskiterim0042 ve eskiterim4999'u, ucuza, eskiterim50 değil"
     assert find(terms, text) == ["eskiterim0042", "eskiterim4999'u", "ucuza"]
+
+
+def test_trie_with_word_start_finds_what_a_leading_lookbehind_finds() -> None:
+    """The matcher's trie puts its word-start check after each first character (so the regex
+    engine can skip ahead); on random terms and texts it must agree with the plain form."""
+    import random
+    import re
+
+    from checks.text.trie import trie_pattern
+
+    rng = random.Random(7)
+    alphabet = "abcıiş -'1_."
+    for _ in range(300):
+        terms = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))).strip() or "a"
+                        for _ in range(rng.randint(1, 8))})
+        text = "".join(rng.choice(alphabet + "xyz  ") for _ in range(60))
+        plain = re.compile(r"(?<!\w)(" + trie_pattern(terms) + ")")
+        fast = re.compile("(" + trie_pattern(terms, word_start=True) + ")")
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (terms, text)

@@ -66,8 +66,8 @@ class TermMatcher:
             soft = turkish.softened(key)
             if soft and entry.inflect and not entry.loose:
                 self._by_key.setdefault(soft, []).append((entry, True))
-        pattern = trie_pattern(sorted(self._by_key))
-        self._regex = re.compile(r"(?<!\w)(" + pattern + r")(\w*(?:['’]\w+)*)")
+        pattern = trie_pattern(sorted(self._by_key), word_start=True)
+        self._regex = re.compile("(" + pattern + r")(\w*(?:['’]\w+)*)")
 
     def find_cached(self, key: str, text: str, scan: str, lang: str) -> list[Hit]:
         """``find`` for text that recurs (hashtags): results are kept per key and language.

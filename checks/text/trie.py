@@ -16,8 +16,11 @@ def _escape(ch: str) -> str:
     return r"\s+" if ch == " " else re.escape(ch)
 
 
-def trie_pattern(terms: list[str]) -> str:
-    """A regex (no capture groups) that matches any of ``terms``, longest alternative first."""
+def trie_pattern(terms: list[str], word_start: bool = False) -> str:
+    """A regex (no capture groups) that matches any of ``terms``, longest alternative first.
+    With ``word_start``, only where no word character comes before: each first character is
+    followed by a lookbehind instead of the pattern beginning with one, so that the regex engine
+    can skip ahead to the terms' first characters rather than test every position."""
     root: dict[str, dict] = {}
     for term in terms:
         node = root
@@ -26,10 +29,10 @@ def trie_pattern(terms: list[str]) -> str:
         node[_END] = {}
     if not root:
         return r"(?!x)x"  # matches nothing
-    return _emit(root)
+    return _emit(root, word_start)
 
 
-def _emit(node: dict[str, dict]) -> str:
+def _emit(node: dict[str, dict], word_start: bool = False) -> str:
     optional = _END in node
     branches: list[str] = []
     singles: list[str] = []
@@ -37,10 +40,15 @@ def _emit(node: dict[str, dict]) -> str:
         child = node[ch]
         if list(child) == [_END] and ch != " ":
             singles.append(re.escape(ch) if ch not in "]\\^-" else "\\" + ch)
+        elif word_start and ch == " ":
+            branches.append(r"(?<!\w)" + _escape(ch) + _emit(child))
+        elif word_start:
+            branches.append(_escape(ch) + r"(?<!\w" + _escape(ch) + ")" + _emit(child))
         else:
             branches.append(_escape(ch) + _emit(child))
     if singles:
-        branches.append(singles[0] if len(singles) == 1 else "[" + "".join(singles) + "]")
+        one = singles[0] if len(singles) == 1 else "[" + "".join(singles) + "]"
+        branches.append(one + r"(?<!\w" + one + ")" if word_start else one)
     if not branches:
         return ""
     grouped = len(branches) > 1
