@@ -78,25 +78,26 @@ def prepare(post: Post, ctx: Context) -> None:
 
 def check_rules(post: Post, ctx: Context) -> list[Finding]:
     """The brand's rules (rules/*.yml, packs, sensitive topics) on one post."""
-    rules = [r for r in ctx.brand.rules if r.applies(post)]
-    if not rules:
+    plan = ctx.brand.rules_for(post.lang, post.platforms)
+    if not plan.rules:
         return []
     findings: list[Finding] = []
     matcher = ctx.brand.matcher
     if matcher:
-        active = set(rules)
+        active = plan.active
+        lang = post.lang
         body = body_segment(post.body, post.words_text)
-        found = [(body, hit) for hit in matcher.find(body.text, body.scan, post.lang)]
+        for hit in matcher.find(body.text, body.scan, lang):
+            owner = hit.entry.owner
+            if owner in active and (f := owner.on_hit(post, hit, body, ctx)) is not None:  # type: ignore[attr-defined]
+                findings.append(f)
         for start, _, tag in post.hashtags:
             seg = hashtag_segment(start, tag)
-            found.extend((seg, hit) for hit in matcher.find_cached(tag, seg.text, seg.scan, post.lang))
-        for seg, hit in found:
-            owner = hit.entry.owner
-            if owner in active:
-                f = owner.on_hit(post, hit, seg, ctx)  # type: ignore[attr-defined]
-                if f is not None:
+            for hit in matcher.find_cached(tag, seg.text, seg.scan, lang):
+                owner = hit.entry.owner
+                if owner in active and (f := owner.on_hit(post, hit, seg, ctx)) is not None:  # type: ignore[attr-defined]
                     findings.append(f)
-    for rule in rules:
+    for rule in plan.checkers:
         findings.extend(rule.check(post, ctx))
     return findings
 

@@ -46,6 +46,9 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 _QUOTED = {"'": re.compile(r"'(?:[^']|'')*'"), '"': re.compile(r'"(?:[^"\\]|\\.)*"')}
 
 
+_SHORT = 4096  # characters: a post this short finds positions without a line table
+
+
 def _blank(s: str) -> str:
     return _NOT_NEWLINE.sub(" ", s) if "\n" in s else " " * len(s)
 
@@ -98,6 +101,10 @@ class Post:
     # -- positions -------------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a file offset."""
+        source = self.source
+        if len(source) <= _SHORT:  # counting in C beats building a table for a few findings
+            line_start = source.rfind("\n", 0, offset) + 1
+            return source.count("\n", 0, line_start) + 1, offset - line_start + 1
         if self._line_starts is None:
             starts = [0]
             find = self.source.find

@@ -329,3 +329,32 @@ def test_graphemes() -> None:
     assert length("🇹🇷🇹🇷", "graphemes") == 2
     assert length("Merhaba\r\ndünya", "graphemes") == 13  # CR LF is one cluster
     assert length("e\u0301\u0301", "graphemes") == 1
+
+
+def test_simple_links_agree_with_the_full_url_pattern() -> None:
+    """Words of the common link shape skip twitter-text's full pattern; on random words built
+    from link pieces (valid and invalid top-level domains, odd labels, paths, queries and
+    trailing punctuation) both must find the same spans."""
+    import random
+
+    from checks.text.counting import _SIMPLE_URL, _urls_in_word, _urls_in_word_fully
+
+    rng = random.Random(5)
+    schemes = ["https://", "http://", "HTTPS://", "", "ftp://"]
+    labels = ["ornek", "a", "x1", "my-shop", "-bad", "bad-", "t", "xn--abc", "ÖRNEK", "a" * 63, "a" * 64,
+              "com", "co", "mağaza"]
+    tlds = ["com", "tr", "com.tr", "org", "comx", "xyz", "c", "travel", "co", "tr-", "T"]
+    paths = ["", "/", "/kampanya", "/a/b/", "/a-b_c", "/a.b", "/a(b)", "//x", "/@user/", "/ü"]
+    queries = ["", "?utm_source=x&utm_medium=social", "?a=1.", "?", "?a=b&", "?a=b-"]
+    tails = ["", "", ".", ",", "!", ")", "'s"]
+    simple = 0
+    for i in range(6000):
+        good = i % 2 == 0  # half the words from pieces of the common shape only
+        pick = (lambda xs: rng.choice(xs[:3])) if good else rng.choice
+        host = ".".join(pick(labels) for _ in range(rng.randint(1, 3))) + "." + pick(tlds)
+        if rng.random() < 0.05:
+            host = "t.co"
+        word = pick(schemes) + host + pick(paths) + pick(queries) + (pick(tails) if not good else "")
+        simple += _SIMPLE_URL.fullmatch(word) is not None
+        assert _urls_in_word(word) == _urls_in_word_fully(word), word
+    assert simple > 500  # the fast path was exercised

@@ -274,3 +274,12 @@ def test_odd_front_matter_values_never_crash(repo):
     repo.post("p", "Merhaba", platforms="{x: 1}")
     code, _, err = repo.run("check", "--grammar", "off")
     assert code in (0, 1) and "Traceback" not in err
+
+
+def test_x_length_overflow_starts_at_the_url_that_takes_the_text_over(repo):
+    """A URL weighs 23 as a whole: the text before it fits, so the overflow starts at the URL,
+    not at the character inside it where a cut-off prefix would go over."""
+    url = "https://ornek.com.tr/kampanya?utm_source=x"
+    f = lengths(repo, "a" * 270 + " " + url)[0]
+    assert f["match"] == url
+    assert "294 / 280" in f["message"]

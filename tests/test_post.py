@@ -281,3 +281,21 @@ def test_read_file_returns_every_byte(tmp_path: Path, size: int) -> None:
     p = tmp_path / "f.md"
     p.write_bytes(data)
     assert read_file(str(p)) == data
+
+
+def test_positions_agree_with_and_without_a_line_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short posts count lines in place; long ones build a table: both give the same answers."""
+    import random
+
+    import checks.post as post_module
+    from checks.post import Post
+
+    rng = random.Random(1)
+    for _ in range(100):
+        src = "".join(rng.choice("ab\n\r") for _ in range(rng.randint(0, 200)))
+        offsets = range(len(src) + 2)
+        monkeypatch.setattr(post_module, "_SHORT", 10**9)
+        counted = [Post("a.md", src).position(o) for o in offsets]
+        monkeypatch.setattr(post_module, "_SHORT", -1)
+        tabled = [Post("a.md", src).position(o) for o in offsets]
+        assert counted == tabled, src

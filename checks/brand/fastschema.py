@@ -5,16 +5,17 @@ jsonschema walks every keyword of every property of every post, and importing it
 subset of JSON Schema directly — ``type``, ``enum``, ``const``, string length, ``pattern``,
 ``format`` (the formats in ``validate.OWN_FORMATS``), ``minimum``/``maximum``, arrays
 (``items``, ``minItems``, ``maxItems``, ``uniqueItems``) and objects (``properties``,
-``required``, ``additionalProperties``) — and memoises each top-level property per distinct
-value. A schema that uses anything else is handed to jsonschema, and so is every invalid
-post, so that findings always come from jsonschema's own errors. A randomised test checks
-that both agree.
+``required``, ``additionalProperties``), compiled once into closures, and memoises each
+top-level list or mapping per distinct value. A schema that uses anything else is handed to
+jsonschema, and so is every invalid post, so that findings always come from jsonschema's own
+errors. A randomised test checks that both agree.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from checks.brand.validate import OWN_FORMATS, validator
@@ -28,6 +29,7 @@ _KEYWORDS = _ANNOTATIONS | {
     "items", "minItems", "maxItems", "uniqueItems", "properties", "required", "additionalProperties",
 }
 _TOP = _KEYWORDS | {"$schema", "$id"}
+_STR_ONLY = {str}
 _TYPES: dict[str, Any] = {
     "string": lambda v: isinstance(v, str),
     "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool))
@@ -75,56 +77,110 @@ def _json_key(v: Any) -> Any:
     return (type(v).__name__, v)
 
 
-_PATTERNS: dict[str, re.Pattern[str]] = {}
+Check = Callable[[Any], bool]
 
 
-def valid(schema: Any, value: Any) -> bool:
-    """Evaluate a ``supported`` schema."""
+def _all(checks: list[Check]) -> Check:
+    if not checks:
+        return lambda v: True
+    if len(checks) == 1:
+        return checks[0]
+    return lambda v: all(c(v) for c in checks)
+
+
+def compile_schema(schema: Any) -> Check:
+    """A ``supported`` schema as one function of the value, each keyword turned into a closure
+    once, so that checking a value does no dictionary lookups in the schema."""
     if schema is True:
-        return True
+        return lambda v: True
     if schema is False:
-        return False
+        return lambda v: False
+    checks: list[Check] = []
     types = schema.get("type")
     if types is not None:
-        names = [types] if isinstance(types, str) else types
-        if not any(_TYPES[t](value) for t in names):
+        tests = [_TYPES[t] for t in ([types] if isinstance(types, str) else types)]
+        checks.append(tests[0] if len(tests) == 1 else lambda v: any(t(v) for t in tests))
+    if "enum" in schema:
+        allowed = {_json_key(e) for e in schema["enum"]}
+        checks.append(lambda v: _json_key(v) in allowed)
+    if "const" in schema:
+        const = _json_key(schema["const"])
+        checks.append(lambda v: _json_key(v) == const)
+    strings = _string_check(schema)
+    numbers = _number_check(schema)
+    arrays = _array_check(schema)
+    objects = _object_check(schema)
+    if strings or numbers or arrays or objects:
+        def by_type(v: Any) -> bool:
+            if isinstance(v, str):
+                return strings is None or strings(v)
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                return numbers is None or numbers(v)
+            if isinstance(v, list):
+                return arrays is None or arrays(v)
+            if isinstance(v, dict):
+                return objects is None or objects(v)
+            return True
+
+        checks.append(by_type)
+    return _all(checks)
+
+
+def _string_check(schema: dict[str, Any]) -> Check | None:
+    low, high = schema.get("minLength", 0), schema.get("maxLength")
+    rx = re.compile(schema["pattern"]) if "pattern" in schema else None
+    fmt = OWN_FORMATS[schema["format"]] if "format" in schema else None
+    if not low and high is None and rx is None and fmt is None:
+        return None
+
+    def check(v: str) -> bool:
+        n = len(v)  # code points, as JSON Schema counts
+        if n < low or (high is not None and n > high):
             return False
-    if "enum" in schema and _json_key(value) not in {_json_key(e) for e in schema["enum"]}:
-        return False
-    if "const" in schema and _json_key(value) != _json_key(schema["const"]):
-        return False
-    if isinstance(value, str):
-        n = len(value)  # code points, as JSON Schema counts
-        if n < schema.get("minLength", 0) or n > schema.get("maxLength", n):
+        if rx is not None and not rx.search(v):
             return False
-        if "pattern" in schema:
-            rx = _PATTERNS.get(schema["pattern"])
-            if rx is None:
-                rx = _PATTERNS[schema["pattern"]] = re.compile(schema["pattern"])
-            if not rx.search(value):
-                return False
-        if "format" in schema and not OWN_FORMATS[schema["format"]](value):
+        return fmt is None or bool(fmt(v))
+
+    return check
+
+
+def _number_check(schema: dict[str, Any]) -> Check | None:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is None and high is None:
+        return None
+    return lambda v: (low is None or v >= low) and (high is None or v <= high)
+
+
+def _array_check(schema: dict[str, Any]) -> Check | None:
+    low, high = schema.get("minItems", 0), schema.get("maxItems")
+    unique = bool(schema.get("uniqueItems"))
+    item = compile_schema(schema["items"]) if "items" in schema else None
+    if not low and high is None and not unique and item is None:
+        return None
+
+    def check(v: list[Any]) -> bool:
+        if len(v) < low or (high is not None and len(v) > high):
             return False
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        if value < schema.get("minimum", value) or value > schema.get("maximum", value):
+        if unique and len({_json_key(x) for x in v}) != len(v):
             return False
-    elif isinstance(value, list):
-        if len(value) < schema.get("minItems", 0) or len(value) > schema.get("maxItems", len(value)):
+        return item is None or all(item(x) for x in v)
+
+    return check
+
+
+def _object_check(schema: dict[str, Any]) -> Check | None:
+    required = list(schema.get("required", ()))
+    props = {k: compile_schema(sub) for k, sub in schema.get("properties", {}).items()}
+    extra = compile_schema(schema.get("additionalProperties", True))
+    if not required and not props and schema.get("additionalProperties", True) is True:
+        return None
+
+    def check(v: dict[str, Any]) -> bool:
+        if any(k not in v for k in required):
             return False
-        if schema.get("uniqueItems") and len({_json_key(x) for x in value}) != len(value):
-            return False
-        if "items" in schema and not all(valid(schema["items"], x) for x in value):
-            return False
-    elif isinstance(value, dict):
-        if any(k not in value for k in schema.get("required", ())):
-            return False
-        props = schema.get("properties", {})
-        extra = schema.get("additionalProperties", True)
-        for k, x in value.items():
-            sub = props.get(k, extra)
-            if not valid(sub, x):
-                return False
-    return True
+        return all(props.get(k, extra)(x) for k, x in v.items())
+
+    return check
 
 
 class PostValidator:
@@ -133,6 +189,10 @@ class PostValidator:
         self.fast = supported(schema, top=True) and schema.get("type", "object") == "object"
         self._full: Draft202012Validator | None = None
         self._memo: dict[tuple[str, Any], bool] = {}
+        if self.fast:
+            self._required = list(schema.get("required", ()))
+            self._props = {k: compile_schema(sub) for k, sub in schema.get("properties", {}).items()}
+            self._extra = compile_schema(schema.get("additionalProperties", True))
 
     @property
     def full(self) -> Draft202012Validator:
@@ -145,23 +205,23 @@ class PostValidator:
             return bool(self.full.is_valid(data))
         if not isinstance(data, dict):
             return False
-        schema = self.schema
-        if any(k not in data for k in schema.get("required", ())):
+        if any(k not in data for k in self._required):
             return False
-        props = schema.get("properties", {})
-        extra = schema.get("additionalProperties", True)
-        memo = self._memo
+        props, extra, memo = self._props, self._extra, self._memo
         for key, value in data.items():
-            sub = props.get(key, extra)
-            if isinstance(value, list) and all(isinstance(x, str) for x in value):
+            check = props.get(key, extra)
+            if not isinstance(value, (list, dict)):
+                if not check(value):  # a scalar: checking it costs less than remembering it
+                    return False
+                continue
+            # Lists and mappings (platforms, media, approvals) recur across posts: remember them.
+            if isinstance(value, list) and set(map(type, value)) <= _STR_ONLY:
                 memo_key = (key, ("strings", *value))
-            elif isinstance(value, (list, dict)):
-                memo_key = (key, json.dumps(value, sort_keys=True, default=str))
             else:
-                memo_key = (key, (type(value), value))
+                memo_key = (key, json.dumps(value, sort_keys=True, default=str))
             ok = memo.get(memo_key)
             if ok is None:
-                ok = valid(sub, value)
+                ok = check(value)
                 if len(memo) > 100_000:
                     memo.clear()
                 memo[memo_key] = ok

@@ -4,7 +4,6 @@ with the file and line; a missing file falls back to its documented default."""
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -152,19 +151,24 @@ def load_rule_file(path: Path, stem: str, text: str | None = None) -> list[Rule]
     return rules
 
 
+# Package data sits beside the code (the package is installed unpacked; importlib.resources
+# would cost more to import than the files cost to read).
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
 def pack_names() -> list[str]:
-    return sorted(p.name[:-4] for p in resources.files("checks.packs").iterdir() if p.name.endswith(".yml"))
+    return sorted(p.name[:-4] for p in (_PACKAGE / "packs").iterdir() if p.name.endswith(".yml"))
 
 
 def load_pack(name: str) -> list[Rule]:
-    resource = resources.files("checks.packs").joinpath(f"{name}.yml")
-    if not resource.is_file():
+    resource = _PACKAGE / "packs" / f"{name}.yml"
+    if not name or "/" in name or "\\" in name or not resource.is_file():
         raise EkipError(f"unknown pack '{name}' (built-in packs: {', '.join(pack_names()) or 'none'})")
     return load_rule_file(Path(f"<pack {name}>"), name, resource.read_text(encoding="utf-8"))
 
 
 def default_post_schema() -> dict[str, Any]:
-    text = resources.files("checks.data").joinpath("post.schema.json").read_text(encoding="utf-8")
+    text = (_PACKAGE / "data" / "post.schema.json").read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 
 

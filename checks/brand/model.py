@@ -14,6 +14,13 @@ if TYPE_CHECKING:
     from checks.rules.base import Rule
 
 
+@dataclass(frozen=True, slots=True)
+class RulePlan:
+    rules: list[Rule]  # the rules that apply
+    active: frozenset[Rule]  # the same, for asking whether a matcher hit's owner applies
+    checkers: list[Rule]  # those that also look at the post themselves (``check``)
+
+
 @dataclass
 class Brand:
     root: Path  # the repository root: the folder that holds brand/
@@ -32,6 +39,21 @@ class Brand:
     post_schema: dict[str, Any] = field(default_factory=dict)
     post_validator: Any = None
     matcher: TermMatcher = field(default_factory=lambda: TermMatcher([]))
+    _plans: dict[tuple[int, int, str, tuple[str, ...]], RulePlan] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def rules_for(self, lang: str, platforms: list[str]) -> RulePlan:
+        """The rules that apply to posts of this language and these platforms, worked out once
+        per combination (a corpus has few)."""
+        key = (id(self.rules), len(self.rules), lang, tuple(platforms))
+        plan = self._plans.get(key)
+        if plan is None:
+            rules = [r for r in self.rules if r.applies_to(lang, platforms)]
+            plan = RulePlan(rules, frozenset(rules), [r for r in rules if r.has_check()])
+            if len(self._plans) > 10_000:
+                self._plans.clear()
+            self._plans[key] = plan
+        return plan
 
     @property
     def approvals(self) -> dict[str, dict[str, Any]]:

@@ -97,15 +97,23 @@ def _length(post: Post, p: Platform) -> Iterator[Finding]:
 
 
 def overflow_start(text: str, p: Platform) -> int:
-    """Offset in ``text`` of the first grapheme cluster that takes it past the platform's limit."""
-    lo, hi = 1, len(text)
-    while lo < hi:  # the shortest prefix text[:lo] that is over the limit
+    """Offset in ``text`` of the first grapheme cluster that takes it past the platform's limit.
+    Where URLs weigh a fixed length, a URL is one unit: a prefix never ends inside one, and a
+    URL that takes the text over the limit is where the overflow starts."""
+    urls = counting.find_urls(text) if p.counting == "x" or p.url_length else []
+    inside = {i for s, e in urls for i in range(s + 1, e)}
+    ends = [i for i in range(1, len(text) + 1) if i not in inside] if inside else range(1, len(text) + 1)
+    lo, hi = 0, len(ends) - 1
+    while lo < hi:  # the shortest prefix text[:ends[lo]] that is over the limit
         mid = (lo + hi) // 2
-        if counting.length(text[:mid], p.counting, p.url_length) > p.max_length:
+        if counting.length(text[:ends[mid]], p.counting, p.url_length) > p.max_length:
             hi = mid
         else:
             lo = mid + 1
-    cut = lo - 1  # the code point that went over; back to the start of its grapheme cluster
+    cut = ends[lo] - 1  # the code point that went over; back to the start of its grapheme cluster
+    for s, e in urls:
+        if s <= cut < e:
+            return s
     space = max(text.rfind(" ", 0, cut), text.rfind("\n", 0, cut))
     start = space + 1 if space >= 0 else 0
     for m in _GRAPHEME.finditer(text, start):

@@ -7,8 +7,7 @@ import gc
 import sys
 from pathlib import Path
 
-from checks import engine, fix
-from checks.builtin.gitdiff import changes_since
+from checks import engine
 from checks.commands.common import brand_from_args, now_from_args
 from checks.context import Context
 from checks.errors import EkipError
@@ -51,7 +50,11 @@ def run(args: argparse.Namespace) -> int:
     ctx = Context(brand, now, options={
         "grammar": args.grammar, "base": args.base, "changed": args.changed, "cache": not args.no_cache,
     })
-    changes = changes_since(brand.root, args.base) if args.base else None
+    changes = None
+    if args.base:
+        from checks.builtin.gitdiff import changes_since
+
+        changes = changes_since(brand.root, args.base)
     ctx.options["git_changes"] = changes
     findings = engine.run(items, ctx, jobs=args.jobs, keep_posts=engine.posts_needed(ctx))
     if args.changed and changes is not None:
@@ -61,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
     shown = [f for f in findings if LEVEL_RANK[f.level] <= LEVEL_RANK[args.level]]
     fixed_count = 0
     if args.fix:
+        from checks import fix
+
         fixed = fix.apply(shown)
         fixed_ids = {id(f) for f in fixed}
         shown = [f for f in shown if id(f) not in fixed_ids]

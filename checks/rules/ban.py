@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from checks.finding import Finding
-from checks.rules.base import Header, Rule, finditer_spans, hit_finding, render
+from checks.rules.base import Header, Rule, finditer_spans, render
 from checks.text.matcher import Hit, TermEntry
 from checks.text.segments import Segment
 
@@ -43,8 +43,13 @@ class Ban(Rule):
     patterns: list[Any] = field(default_factory=list)
 
     def on_hit(self, post: Post, hit: Hit, segment: Segment, ctx: Context) -> Finding | None:
-        match = post.body[segment.to_body(hit.start):segment.to_body(hit.end)]
-        return hit_finding(self, post, hit, segment, render(self.header.message, {"match": match}))
+        start, end = segment.to_body(hit.start), segment.to_body(hit.end)
+        header = self.header
+        return post.body_finding(header.id, header.level, render(header.message, {"match": post.body[start:end]}),
+                                 start, end)
+
+    def has_check(self) -> bool:
+        return bool(self.patterns)
 
     def check(self, post: Post, ctx: Context) -> Iterator[Finding]:
         if not self.patterns:

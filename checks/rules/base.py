@@ -90,10 +90,17 @@ class Rule:
         return self.header.level
 
     def applies(self, post: Post) -> bool:
+        return self.applies_to(post.lang, post.platforms)
+
+    def applies_to(self, lang: str, platforms: list[str]) -> bool:
         h = self.header
-        if h.lang is not None and post.lang not in h.lang:
+        if h.lang is not None and lang not in h.lang:
             return False
-        return h.platforms is None or not h.platforms.isdisjoint(post.platforms)
+        return h.platforms is None or not h.platforms.isdisjoint(platforms)
+
+    def has_check(self) -> bool:
+        """Whether ``check`` can find anything (rules that only take matcher hits need no call)."""
+        return type(self).check is not Rule.check
 
     def terms(self) -> list[TermEntry]:
         return self.entries

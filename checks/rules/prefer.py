@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding, Fix
-from checks.rules.base import Header, Rule, hit_finding, render
+from checks.rules.base import Header, Rule, render
 from checks.text import turkish
 from checks.text.matcher import Hit, TermEntry
 from checks.text.segments import Segment
@@ -45,19 +45,22 @@ REQUIRED = ["swap"]
 class Prefer(Rule):
     def on_hit(self, post: Post, hit: Hit, segment: Segment, ctx: Context) -> Finding | None:
         body = post.body
-        start, stem_end, end = segment.to_body(hit.start), segment.to_body(hit.stem_end), segment.to_body(hit.end)
-        stem, cont = body[start:stem_end], body[stem_end:end]
-        replacement = hit.entry.value
+        to_body = segment.to_body
+        start, stem_end, end = to_body(hit.start), to_body(hit.stem_end), to_body(hit.end)
+        entry = hit.entry
+        replacement = entry.value
+        lang = post.lang
         # Already the preferred wording (the replacement may begin with the term itself).
-        ahead = body[start:start + len(replacement)]
-        if turkish.fold(ahead, post.lang) == turkish.fold(replacement, post.lang):
+        if turkish.fold(body[start:start + len(replacement)], lang) == entry.folded_value_for(lang):
             return None
-        suggestion = turkish.capitalize_like(replacement, stem, post.lang) + cont
+        cont = body[stem_end:end]
+        suggestion = turkish.capitalize_like(replacement, body[start:stem_end], lang) + cont
         fix = None
         if not cont and not segment.hashtag and segment.contiguous(hit.start, hit.end):
             fix = Fix(post.body_start + start, post.body_start + end, suggestion)
-        message = render(self.header.message, {"match": body[start:end], "suggestion": suggestion})
-        return hit_finding(self, post, hit, segment, message, suggestions=[suggestion], fix=fix)
+        header = self.header
+        message = render(header.message, {"match": body[start:end], "suggestion": suggestion})
+        return post.body_finding(header.id, header.level, message, start, end, suggestions=[suggestion], fix=fix)
 
     def describe(self) -> str:
         return ", ".join(f"{e.term} → {e.value}" for e in self.entries)

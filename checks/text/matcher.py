@@ -35,6 +35,14 @@ class TermEntry:
     loose: bool = False  # brand-name casing: i and ı fold together
     folded: dict[str, str] = field(default_factory=dict, compare=False)
 
+    def folded_value_for(self, lang: str) -> str:
+        """``value`` (a swap's replacement) folded the way ``lang`` folds."""
+        key = "value-tr" if lang in ("tr", "az") else "value-en"
+        f = self.folded.get(key)
+        if f is None:
+            f = self.folded[key] = turkish.fold(self.value, key[6:])
+        return f
+
     def folded_for(self, lang: str) -> str:
         key = "tr" if lang in ("tr", "az") else "en"
         f = self.folded.get(key)

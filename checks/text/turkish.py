@@ -38,6 +38,8 @@ def upper(text: str, lang: str) -> str:
 
 def capitalize_like(replacement: str, written: str, lang: str) -> str:
     """Give ``replacement`` the capitalisation of ``written``: ALL CAPS or a capital first letter."""
+    if written.islower():  # the common case: nothing to carry over
+        return replacement
     letters = [c for c in written if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return upper(replacement, lang)
