@@ -7,7 +7,6 @@ input (one code point in, one out), so offsets found in folded text are offsets 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 # "İ".lower() is two code points in Python ("i" + U+0307); map it ourselves first. str.replace
@@ -62,16 +61,36 @@ _MORPHEMES = [
     "DI", "yDI", "mIş", "ymIş", "DIr", "ysA", "sA", "yken", "ken", "yIm", "sIn", "yIz", "sInIz", "k",
     "Iyor", "yor", "AcAK", "yAcAK", "mA", "mAz", "Ir", "r", "mAK", "yIn", "yInIz", "Ip", "yIp",
 ]
-_CLASSES = {"A": "[ae]", "I": "[ıiuü]", "D": "[dt]", "C": "[cç]", "K": "[kğ]"}
+_CLASSES = {"A": "ae", "I": "ıiuü", "D": "dt", "C": "cç", "K": "kğ"}
 
 
-def _morpheme_regex(m: str) -> str:
-    return "".join(_CLASSES.get(ch, re.escape(ch)) for ch in m)
+def _spellings(morpheme: str) -> list[str]:
+    """Every spelling of a morpheme: ``lAr`` -> ``lar``, ``ler``."""
+    out = [""]
+    for ch in morpheme:
+        out = [head + c for head in out for c in _CLASSES.get(ch, ch)]
+    return out
 
 
-_SUFFIX_CHAIN = re.compile(
-    "(?:" + "|".join(sorted({_morpheme_regex(m) for m in _MORPHEMES}, key=len, reverse=True)) + ")+"
-)
+# The suffix spellings (a few hundred short strings), looked up by length: a continuation is a
+# chain when it splits into them. (A regex alternation of them says the same but takes longer
+# to compile, on every start, than all the lookups of a run.)
+_SPELLINGS = frozenset(s for m in _MORPHEMES for s in _spellings(m))
+_SPELLING_LENGTHS = sorted({len(s) for s in _SPELLINGS})
+
+
+def _is_chain(text: str) -> bool:
+    """Whether ``text`` (non-empty) splits completely into suffix spellings."""
+    reachable = [False] * (len(text) + 1)
+    reachable[0] = True
+    for i in range(len(text)):
+        if reachable[i]:
+            for n in _SPELLING_LENGTHS:
+                if i + n <= len(text) and text[i:i + n] in _SPELLINGS:
+                    reachable[i + n] = True
+    return reachable[len(text)]
+
+
 _APOSTROPHES = "'’"
 _EN_ENDINGS = frozenset({"s", "es", "'s", "s'", "’s", "s’"})
 
@@ -80,7 +99,7 @@ _EN_ENDINGS = frozenset({"s", "es", "'s", "s'", "’s", "s’"})
 def is_turkish_suffix(continuation: str) -> bool:
     """True when ``continuation`` (folded, maybe starting with an apostrophe) is a chain of suffixes."""
     rest = continuation[1:] if continuation[:1] in _APOSTROPHES else continuation
-    return bool(rest) and _SUFFIX_CHAIN.fullmatch(rest) is not None
+    return bool(rest) and _is_chain(rest)
 
 
 def is_english_ending(continuation: str) -> bool:
