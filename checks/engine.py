@@ -114,14 +114,14 @@ def check_post(post: Post, ctx: Context) -> list[Finding]:
 
 
 def _check_chunk(
-    items: list[str], ctx: Context, in_worker: bool = False
+    items: list[str], ctx: Context, in_worker: bool = False, keep_posts: bool = True
 ) -> tuple[list[Finding], list[Post], list[str]]:
     findings: list[Finding] = []
     posts: list[Post] = []
     for shown in items:
         post = read_post(shown)
         findings.extend(check_post(post, ctx))
-        if post.readable:
+        if keep_posts and post.readable:
             post.release(keep_source=not in_worker)
             posts.append(post)
     return findings, posts, ctx.notices
@@ -134,7 +134,7 @@ def _share(
     findings: list[Finding] = []
     posts: list[Post] = []
     while (i := take()) < len(chunks):
-        f, p, _ = _check_chunk(chunks[i], ctx, in_worker=in_worker)
+        f, p, _ = _check_chunk(chunks[i], ctx, in_worker=in_worker, keep_posts=keep_posts)
         findings.extend(f)
         if keep_posts:
             posts.extend(p)
@@ -150,7 +150,7 @@ def _check_parallel(
     import multiprocessing
 
     mp = multiprocessing.get_context("fork")
-    chunks = [items[i::jobs * 4] for i in range(jobs * 4)]
+    chunks = [items[i::jobs * 16] for i in range(jobs * 16)]
     counter = mp.Value("i", 0)
 
     def take() -> int:
@@ -203,8 +203,7 @@ def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: boo
     if jobs > 1 and len(items) >= PARALLEL_FROM and hasattr(os, "fork"):
         findings, posts = _check_parallel(items, ctx, jobs, keep_posts)
     else:
-        findings, posts, _ = _check_chunk(items, ctx)
-        posts = posts if keep_posts else []
+        findings, posts, _ = _check_chunk(items, ctx, keep_posts=keep_posts)
     ctx.posts = posts
     by_path = {p.path: p for p in posts}
     across: list[Finding] = []

@@ -147,3 +147,14 @@ def test_approval_topic_needs_approvers(repo: Repo) -> None:
     repo.write("brand/sensitive.yml", "topics:\n  - {id: deprem, terms: [deprem], action: approval}\n")
     code, _, err = repo.run("check")
     assert code == 2 and "brand/sensitive.yml:2" in err and "approvers" in err
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_json_reports_to_a_file_keep_turkish_letters(sample: Repo, fmt: str) -> None:
+    """--output writes the JSON report (UTF-8, letters not escaped) to the file, nothing to stdout."""
+    code, out, _ = sample.run("check", "--grammar", "off", "--format", fmt, "--output", "report.json")
+    assert code == 1 and out == ""
+    raw = (sample.root / "report.json").read_bytes()
+    assert "Çevrim içi".encode() in raw and raw.endswith(b"\n")
+    doc = json.loads(raw)
+    assert (doc["files"] if fmt == "json" else len(doc["runs"][0]["results"])) >= 2

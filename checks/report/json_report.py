@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from checks.finding import Finding
-from checks.report import summary
+from checks.report import summary, write_json
 
 
 def document(findings: list[Finding], files: int) -> dict[str, Any]:
@@ -19,5 +18,4 @@ def document(findings: list[Finding], files: int) -> dict[str, Any]:
 
 
 def render(findings: list[Finding], files: int, stream: TextIO, **_: Any) -> None:
-    # json.dumps uses the C encoder; json.dump to a stream would encode in Python.
-    stream.write(json.dumps(document(findings, files), ensure_ascii=False) + "\n")
+    write_json(stream, document(findings, files))

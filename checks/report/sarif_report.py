@@ -8,11 +8,11 @@ stays the same when lines move, so alerts are not duplicated between runs.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any, TextIO
 
 from checks import __version__
 from checks.finding import Finding
+from checks.report import write_json
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -91,5 +91,4 @@ def document(findings: list[Finding], files: int, rules: dict[str, str] | None =
 
 def render(findings: list[Finding], files: int, stream: TextIO, *, rules: dict[str, str] | None = None,
            **_: Any) -> None:
-    # json.dumps without indent uses the C encoder: ten times faster on thousands of results.
-    stream.write(json.dumps(document(findings, files, rules), ensure_ascii=False) + "\n")
+    write_json(stream, document(findings, files, rules))
