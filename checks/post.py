@@ -78,6 +78,8 @@ class Post:
     _line_starts: list[int] | None = None
     _masks: tuple[str, str, dict[str, list[tuple[int, int]]]] | None = None
     _cache: dict[str, Any] = field(default_factory=dict)
+    _body: str | None = None  # source[body_start:], kept while body_start is _body_at
+    _body_at: int = -1
 
     @property
     def file(self) -> Path:
@@ -94,6 +96,7 @@ class Post:
     @source.setter
     def source(self, text: str) -> None:
         self._source = text
+        self._body = None
         self._cache.clear()
         self._masks = None
         self._line_starts = None
@@ -171,10 +174,11 @@ class Post:
     # -- body ------------------------------------------------------------------------------
     @property
     def body(self) -> str:
-        cached = self._cache.get("body")
-        if cached is None or cached[0] != self.body_start:
-            cached = self._cache["body"] = (self.body_start, self.source[self.body_start:])
-        return cached[1]  # type: ignore[no-any-return]
+        body = self._body
+        if body is None or self._body_at != self.body_start:
+            body = self._body = self.source[self.body_start:]
+            self._body_at = self.body_start
+        return body
 
     def _build_masks(self) -> tuple[str, str, dict[str, list[tuple[int, int]]]]:
         spans: dict[str, list[tuple[int, int]]] = {
@@ -347,6 +351,7 @@ class Post:
         self._masks = None
         self._line_starts = None
         self._cache = {}
+        self._body = None
         self.fm = None
 
     # -- front matter conveniences ---------------------------------------------------------

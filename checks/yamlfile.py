@@ -160,8 +160,6 @@ def _simple_entry(part: str) -> dict[str, str] | None:
 def load_mapping(text: str) -> dict[str, Any] | None:
     """The mapping ``text`` holds, fast; None when it needs the ordinary path (``load``).
     The values are shared between calls: treat them as read-only."""
-    if _UNUSUAL.search(text):
-        return None
     parts = [p for p in _ENTRY.split(text) if p]
     if parts and not _KEY_START.match(parts[0]) and not _COMMENT_ONLY.match(parts[0]):
         return None  # indented content before the first key: let the parser judge it
@@ -182,6 +180,11 @@ def load_mapping(text: str) -> dict[str, Any] | None:
         # entries hold none. Every key and value must lie within its own entry, or an entry
         # that is not self-contained (an unclosed bracket or quote) would swallow the next.
         joined = [p if p.endswith("\n") else p + "\n" for p in missing]
+        # Anchors, aliases, tags, directives, complex keys, block scalars and document markers
+        # make entries depend on each other or need positions: the ordinary path. (Entries read
+        # as simple strings or parsed before hold none: "!" or "?" in a quoted title is fine.)
+        if _UNUSUAL.search("".join(joined)):
+            return None
         try:
             loaded = load("".join(joined))
         except YamlError:

@@ -255,7 +255,9 @@ def test_fast_front_matter_path_agrees_with_yaml_on_random_documents() -> None:
              "title: Çok güzel: evet\n", "title: a:b\n", "f: 1.5\n", "g: ~\n", "i: 0x1F\n", "j: .inf\n",
              "k2: 2026-01-01\n", "l: yes please\n", "m: -1\n", "n2: -x\n", "o: @x\n", "q2: a #b\n", "r2: a#b\n",
              "s: ''\n", "u2: True\n", "v2: 1_000\n", "x2: 'a' \n", "y2: a \n", "z2: :a\n", "b3: a,b\n", "c3: =\n",
-             "d3: <<\n"]
+             "d3: <<\n", "t: Yeni sezon!\n", "t2: 'a & b'\n", "t3: a*b neden?\n", "t4: \"100% | > <\"\n",
+             "a1: &x 1\n", "a2: *x\n", "tg: !!str 5\n", "bl: |\n  x\n", "fo: >\n  y\n", "---\n", "...\n",
+             "[a]: 1\n", "? k\n", ": v\n", "%YAML 1.2\n", "t5: !yerel a\n", "t6: a !b\n", "t7: '*x'\n"]
     rng = random.Random(5)
     taken = 0
     for _ in range(40000):
@@ -299,3 +301,15 @@ def test_positions_agree_with_and_without_a_line_table(monkeypatch: pytest.Monke
         monkeypatch.setattr(post_module, "_SHORT", -1)
         tabled = [Post("a.md", src).position(o) for o in offsets]
         assert counted == tabled, src
+
+
+@pytest.mark.parametrize("title", ['"Yeni sezon başladı!"', "'Neden biz? Çünkü…'", "İndirim & kargo bedava!",
+                                   '"%50 indirim | sadece bugün"'])
+def test_punctuation_in_a_title_keeps_the_fast_path(title: str) -> None:
+    """Social posts' titles end in ! and ? and hold & or %: inside a string these are no YAML
+    syntax, so the front matter is still read without the full parser."""
+    from checks import yamlfile
+
+    text = f"title: {title}\nstatus: draft\n"
+    fast = yamlfile.load_mapping(text)
+    assert fast is not None and fast == yamlfile.load(text).data

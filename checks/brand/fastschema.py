@@ -85,7 +85,17 @@ def _all(checks: list[Check]) -> Check:
         return lambda v: True
     if len(checks) == 1:
         return checks[0]
-    return lambda v: all(c(v) for c in checks)
+    if len(checks) == 2:
+        first, second = checks
+        return lambda v: first(v) and second(v)
+
+    def every(v: Any) -> bool:
+        for check in checks:  # noqa: SIM110 - a loop, not all() over a generator: called per value
+            if not check(v):
+                return False
+        return True
+
+    return every
 
 
 def compile_schema(schema: Any) -> Check:
@@ -97,12 +107,14 @@ def compile_schema(schema: Any) -> Check:
         return lambda v: False
     checks: list[Check] = []
     types = schema.get("type")
-    if types is not None:
-        tests = [_TYPES[t] for t in ([types] if isinstance(types, str) else types)]
+    names = None if types is None else [types] if isinstance(types, str) else types
+    if names is not None:
+        tests = [_TYPES[t] for t in names]
         checks.append(tests[0] if len(tests) == 1 else lambda v: any(t(v) for t in tests))
     if "enum" in schema:
         allowed = {_json_key(e) for e in schema["enum"]}
-        checks.append(lambda v: _json_key(v) in allowed)
+        words = {e for e in schema["enum"] if type(e) is str}
+        checks.append(lambda v: v in words if type(v) is str else _json_key(v) in allowed)
     if "const" in schema:
         const = _json_key(schema["const"])
         checks.append(lambda v: _json_key(v) == const)
@@ -110,7 +122,13 @@ def compile_schema(schema: Any) -> Check:
     numbers = _number_check(schema)
     arrays = _array_check(schema)
     objects = _object_check(schema)
-    if strings or numbers or arrays or objects:
+    if names == ["string"] and not (numbers or arrays or objects):
+        if strings is not None:  # the type test is already in ``checks``
+            checks.append(strings)
+    elif names == ["array"] and not (strings or numbers or objects):
+        if arrays is not None:
+            checks.append(arrays)
+    elif strings or numbers or arrays or objects:
         def by_type(v: Any) -> bool:
             if isinstance(v, str):
                 return strings is None or strings(v)
