@@ -46,6 +46,7 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 _QUOTED = {"'": re.compile(r"'(?:[^']|'')*'"), '"': re.compile(r'"(?:[^"\\]|\\.)*"')}
 
 
+_KEY_LINES: dict[str | int, re.Pattern[str]] = {}  # a top-level key's line, by key
 _SHORT = 4096  # characters: a post this short finds positions without a line table
 
 
@@ -293,8 +294,10 @@ class Post:
         """File offsets (key start, value start, value end) of a top-level ``key: scalar`` or
         ``key: [flow, list]`` line, found without parsing; None for anything else (the caller
         then parses with positions). Mirrors where the YAML parser puts the node."""
-        m = re.compile(r"^" + re.escape(str(key)) + r"[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.M).search(
-            self.source, self.fm_offset, self._fm_end())
+        pattern = _KEY_LINES.get(key)
+        if pattern is None:
+            pattern = _KEY_LINES[key] = re.compile(r"^" + re.escape(str(key)) + r"[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.M)
+        m = pattern.search(self.source, self.fm_offset, self._fm_end())
         if not m or m.group(1) == "":
             return None
         value = m.group(1)

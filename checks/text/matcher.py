@@ -98,7 +98,7 @@ class TermMatcher:
             return
         for m in self._regex.finditer(scan):
             start, stem_end, end = m.start(), m.end(1), m.end()
-            hits = self._verify(text, start, stem_end, end, lang)
+            hits = self._verify(text, start, stem_end, end, lang, scan)
             if not hits:
                 # A longer term matched but did not hold: try the shorter terms it starts with.
                 for cut in range(stem_end - 1, start, -1):
@@ -108,23 +108,29 @@ class TermMatcher:
                             break
             yield from hits
 
-    def _verify(self, text: str, start: int, stem_end: int, end: int, lang: str) -> list[Hit]:
-        key = normalize_space(turkish.fold_loose(text[start:stem_end]))
+    def _verify(self, text: str, start: int, stem_end: int, end: int, lang: str, scan: str = "") -> list[Hit]:
+        written = text[start:stem_end]
+        if scan and written.isalpha():
+            # One word: the scan (the text folded the loose way) already holds its key, and there
+            # is no whitespace to normalise.
+            key, stem = scan[start:stem_end], written
+        else:
+            key, stem = normalize_space(turkish.fold_loose(written)), normalize_space(written)
         candidates = self._by_key.get(key)
         if not candidates:
             return []
-        stem = normalize_space(text[start:stem_end])
         cont = text[stem_end:end]
         turkish_post = lang in ("tr", "az")
-        folded_cont = turkish.fold(cont, lang)
+        folded_cont = turkish.fold(cont, lang) if cont else ""
+        folded_stem = turkish.fold(stem, lang)
         hits = []
         for entry, soft in candidates:
             if soft:
                 if not (turkish_post and turkish.starts_with_vowel(folded_cont)):
                     continue
-                if turkish.fold(stem, lang) != turkish.softened(entry.folded_for(lang)):
+                if folded_stem != turkish.softened(entry.folded_for(lang)):
                     continue
-            elif not entry.loose and turkish.fold(stem, lang) != entry.folded_for(lang):
+            elif not entry.loose and folded_stem != entry.folded_for(lang):
                 continue  # e.g. "sik" is not "sık" in Turkish
             if cont:
                 if not entry.inflect:
