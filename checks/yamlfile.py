@@ -117,7 +117,7 @@ def load(text: str) -> Loaded:
 _ENTRY = re.compile(r"^(?=[^\s#-])", re.M)
 _KEY_START = re.compile(r"[^\s#-]")
 _UNUSUAL = re.compile(r"[&*!%?|>]|^(?:---|\.\.\.|[\[{])", re.M)
-_ENTRIES: dict[str, Any] = {}
+_ENTRIES: dict[str, tuple[tuple[str, Any], ...]] = {}  # entry text -> its (key, value) pairs
 _COMMENT_ONLY = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n?)*\Z")
 _MISS = object()
 
@@ -129,7 +129,7 @@ _RESOLVER.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 _STR = "tag:yaml.org,2002:str"
 
 
-def _simple_entry(part: str) -> dict[str, str] | None:
+def _simple_entry(part: str) -> tuple[tuple[str, str]] | None:
     """``key: value`` on one line whose value is a string: a quoted string without escapes, or a
     plain scalar that PyYAML's own resolver (as ours is set up) reads as a string. None for
     anything else, which then goes to the parser."""
@@ -144,17 +144,17 @@ def _simple_entry(part: str) -> dict[str, str] | None:
         inner = value[1:-1]
         if len(value) < 2 or value[-1] != '"' or '"' in inner or "\\" in inner:
             return None
-        return {key: inner}
+        return ((key, inner),)
     if first == "'":
         inner = value[1:-1]
         if len(value) < 2 or value[-1] != "'" or "'" in inner:
             return None
-        return {key: inner}
+        return ((key, inner),)
     if not _PLAIN_START.match(first) or ": " in value or " #" in value or value.endswith(":") or "\t" in value:
         return None
     if _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _STR:
         return None
-    return {key: value}
+    return ((key, value),)
 
 
 def load_mapping(text: str) -> dict[str, Any] | None:
@@ -197,7 +197,7 @@ def load_mapping(text: str) -> dict[str, Any] | None:
         if len(_ENTRIES) > 200_000:
             _ENTRIES.clear()
         if len(missing) == 1:
-            _ENTRIES[missing[0]] = fresh or None
+            _ENTRIES[missing[0]] = tuple(fresh.items())
         else:
             starts, line = [], 0
             for p in joined:
@@ -216,13 +216,12 @@ def load_mapping(text: str) -> dict[str, Any] | None:
                     return None
             values = iter(fresh.items())
             for p in missing:
-                _ENTRIES[p] = None if _COMMENT_ONLY.match(p) else dict([next(values)])
+                _ENTRIES[p] = () if _COMMENT_ONLY.match(p) else (next(values),)
         known = [_ENTRIES[p] for p in parts]
-    out: dict[str, Any] = {}
-    for data in known:
-        if data is None:
-            continue
-        if not out.keys().isdisjoint(data):
-            return None
-        out.update(data)
+    pairs: list[tuple[str, Any]] = []
+    for entry in known:
+        pairs.extend(entry)
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        return None  # a key given twice: the parser reports it
     return out if out else None
