@@ -122,7 +122,7 @@ _COMMENT_ONLY = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n?)*\Z")
 _MISS = object()
 
 
-_SIMPLE = re.compile(r"([A-Za-z_][\w-]*):[ ]+(.*?)[ ]*\r?\n?")
+_SIMPLE = re.compile(r"([A-Za-z_][\w-]*):[ ]+([^\r\n]*)\r?\n?")
 _PLAIN_START = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
 _RESOLVER = yaml.resolver.Resolver()
 _RESOLVER.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
@@ -136,7 +136,7 @@ def _simple_entry(part: str) -> tuple[tuple[str, str]] | None:
     m = _SIMPLE.fullmatch(part)
     if not m:
         return None
-    key, value = m.group(1), m.group(2)
+    key, value = m.group(1), m.group(2).rstrip(" ")
     if not value:
         return None
     first = value[0]
