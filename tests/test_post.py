@@ -313,4 +313,3 @@ def test_punctuation_in_a_title_keeps_the_fast_path(title: str) -> None:
     text = f"title: {title}\nstatus: draft\n"
     fast = yamlfile.load_mapping(text)
     assert fast is not None and fast == yamlfile.load(text).data
-
