@@ -164,8 +164,13 @@ def test_non_standard_zwj_sequence_is_split() -> None:
     assert length("👨" + ZWJ + "🦰" + ZWJ + "🦱", "graphemes") == 1
 
 
-def test_emoji_against_a_plain_reference() -> None:
-    """The fast paths and the emoji windows agree with parseTweet's loop over the whole text."""
+@pytest.mark.parametrize("whole", [True, False], ids=["texts read whole", "runs of emoji code points"])
+def test_emoji_against_a_plain_reference(whole: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast paths and the emoji windows agree with parseTweet's loop over the whole text,
+    whether a text is read whole (the first few of a run) or by runs of emoji code points."""
+    from checks.text import counting
+
+    monkeypatch.setattr(counting, "_WHOLE_TEXTS", [10**9 if whole else 0])
     pieces = [
         *"aşğıİöüç .,!?-/:",
         " ",

@@ -126,8 +126,16 @@ def _x_weight(text: str, start: int, end: int) -> int:
     return end - start + len(_HEAVY.findall(text, start, end))
 
 
+_WHOLE_TEXTS = [20]  # texts read whole before the runs and their cache pay for building the set
+
+
 def _emoji_sequences(text: str) -> list[tuple[int, int]]:
     """Spans of the emoji in ``text`` made of two or more code points."""
+    if _WHOLE_TEXTS[0] > 0:
+        # A few texts (the one-post pre-commit run) are read whole: building the set of emoji
+        # code points costs more (45 ms) than reading them.
+        _WHOLE_TEXTS[0] -= 1
+        return list(_emoji_spans(text))
     spans: list[tuple[int, int]] = []
     run_end = 0
     # Read only the runs of emoji code points that hold a sequence mark.
@@ -148,6 +156,11 @@ def _emoji_sequences(text: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=4096)
 def _emoji_in_run(run: str) -> tuple[tuple[int, int], ...]:
     """Spans of the emoji of two or more code points in ``run``; the same emoji recur, hence the cache."""
+    return _emoji_spans(run)
+
+
+def _emoji_spans(run: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the emoji of two or more code points in ``run``, as the emoji package reads them."""
     import emoji
 
     spans: list[tuple[int, int]] = []
