@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -128,17 +128,25 @@ def _check_chunk(
 
 
 def _share(
-    chunks: list[list[str]], ctx: Context, take: Any, in_worker: bool, keep_posts: bool = True
-) -> tuple[list[Finding], list[Post], list[str]]:
-    """Check chunks, taking the next free one from the shared counter until none is left."""
-    findings: list[Finding] = []
-    posts: list[Post] = []
+    chunks: list[list[str]], ctx: Context, take: Any, in_worker: bool, keep_posts: bool,
+    each: Callable[[list[Finding], list[Post]], None],
+) -> None:
+    """Check chunks, taking the next free one from the shared counter until none is left;
+    ``each`` gets every chunk's findings and posts as soon as the chunk is done."""
     while (i := take()) < len(chunks):
         f, p, _ = _check_chunk(chunks[i], ctx, in_worker=in_worker, keep_posts=keep_posts)
-        findings.extend(f)
-        if keep_posts:
-            posts.extend(p)
-    return findings, posts, list(ctx.notices)
+        each(f, p)
+
+
+def _widen(conn: Any) -> None:
+    """Give a pipe a 1 MiB buffer (Linux), so that a worker sending a chunk's results does not
+    wait for this process to finish its own chunk and read them."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (ImportError, AttributeError, OSError):
+        pass
 
 
 def _check_parallel(
@@ -160,31 +168,56 @@ def _check_parallel(
             return i
 
     def child(conn: Any) -> None:
+        # Each chunk's results go to this process at once, so that reading them overlaps with
+        # checking instead of all arriving (and being unpickled) after the last chunk.
         try:
-            conn.send(("ok", _share(chunks, ctx, take, True, keep_posts)))
+            _share(chunks, ctx, take, True, keep_posts,
+                   lambda f, p: conn.send(("chunk", [x.as_tuple() for x in f], p)))
+            conn.send(("done", list(ctx.notices)))
         except BaseException as exc:  # report it to the parent instead of dying silently
             conn.send(("error", repr(exc)))
         finally:
             conn.close()
 
-    workers = []
+    findings: list[Finding] = []
+    posts: list[Post] = []
+    running = []
     for _ in range(jobs - 1):
         receive, send = mp.Pipe(duplex=False)
+        _widen(send)
         proc = mp.Process(target=child, args=(send,), daemon=True)
         proc.start()
         send.close()
-        workers.append((proc, receive))
-    findings, posts, _ = _share(chunks, ctx, take, False, keep_posts)
-    for proc, receive in workers:
-        status, payload = receive.recv()
-        proc.join()
-        if status != "ok":
-            raise RuntimeError(f"a worker process failed: {payload}")
-        f, p, notices = payload
+        running.append((proc, receive))
+
+    def read(block: bool) -> None:
+        """Take in what the workers have sent (all of it, until each is done, when blocking)."""
+        for worker in list(running):
+            proc, receive = worker
+            while block or receive.poll():
+                try:
+                    kind, *payload = receive.recv()
+                except EOFError:
+                    raise RuntimeError("a worker process ended without reporting its results") from None
+                if kind == "chunk":
+                    findings.extend(Finding.from_tuples(payload[0]))
+                    posts.extend(payload[1])
+                    continue
+                proc.join()
+                running.remove(worker)
+                if kind != "done":
+                    raise RuntimeError(f"a worker process failed: {payload[0]}")
+                for notice in payload[0]:
+                    ctx.notice(notice)
+                break
+
+    def own(f: list[Finding], p: list[Post]) -> None:
         findings.extend(f)
         posts.extend(p)
-        for notice in notices:
-            ctx.notice(notice)
+        read(block=False)
+
+    _share(chunks, ctx, take, False, keep_posts, own)
+    read(block=True)
     order = {shown: i for i, shown in enumerate(items)}
     posts.sort(key=lambda p: order[p.path])
     return findings, posts

@@ -50,6 +50,25 @@ def test_parallel_run_without_checks_across_posts(repo: Repo, monkeypatch: pytes
     assert parallel == serial and len(serial["findings"]) == 7
 
 
+
+def test_parallel_results_stream_back_whole_and_fix_the_same(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers send each chunk's findings as plain tuples as soon as it is done; with more than
+    a pipe's buffer of them (here about 1.5 MB), every finding, suggestion and fix must arrive
+    as the serial run makes them, and --fix must rewrite the same files."""
+    repo.rules("rules:\n  - {id: online, kind: prefer, swap: {online: çevrim içi}}\n"
+               "  - {id: banned, kind: ban, terms: [ucuz]}\n")
+    for i in range(120):
+        repo.post(f"p{i:03d}", "Online alışveriş ucuz değil. " * 60 + f"Gönderi {i}.\n")
+    _, serial = repo.check_json()
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 2)
+    _, parallel = repo.check_json("--jobs", "2")
+    assert parallel == serial
+    assert len(serial["findings"]) == 120 * 120
+    code, _, _ = repo.run("check", "--grammar", "off", "--jobs", "2", "--fix")
+    assert code == 1  # the banned word stays
+    text = (repo.root / "content/posts/2027/03/p007.md").read_text(encoding="utf-8")
+    assert "Online" not in text and text.count("Çevrim içi alışveriş") == 60
+
 def test_console_entry_flushes_the_report_and_keeps_the_exit_code(repo: Repo) -> None:
     """The console script exits without tearing the heap down (os._exit): a short report still
     sitting in the stream's buffer and a long one written at once must both arrive whole, with
