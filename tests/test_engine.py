@@ -97,3 +97,16 @@ def test_console_entry_flushes_the_report_and_keeps_the_exit_code(repo: Repo) ->
     report = json.loads(long.stdout)
     assert report["files"] == 40
     assert sum(f["rule"] == "voice.banned" for f in report["findings"]) == 1 + 39 * 50
+
+
+def test_many_jobs_take_every_chunk_once(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunk numbers are single bytes in a pipe: with more jobs than fit, every post is still
+    checked exactly once."""
+    repo.rules("rules:\n  - {id: banned, kind: ban, terms: [ucuz]}\n")
+    for i in range(40):
+        repo.post(f"p{i:02d}", f"Gönderi {i} çok ucuz\n")
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 2)
+    _, doc = repo.check_json("--jobs", "20")
+    assert doc["files"] == 40
+    assert sorted(f["path"] for f in doc["findings"]) == sorted(
+        f"content/posts/2027/03/p{i:02d}.md" for i in range(40))
