@@ -363,3 +363,12 @@ def test_simple_links_agree_with_the_full_url_pattern() -> None:
         simple += _SIMPLE_URL.fullmatch(word) is not None
         assert _urls_in_word(word) == _urls_in_word_fully(word), word
     assert simple > 500  # the fast path was exercised
+
+
+def test_space_characters_are_those_of_the_space_class() -> None:
+    """The set used to step back to a word's start spells out twitter-text's space class."""
+    import re
+
+    from checks.text.counting import _SPACE_CHARS, _SPACES
+
+    assert frozenset(re.findall(f"[{_SPACES}]", "".join(map(chr, range(0x3001))))) == _SPACE_CHARS

@@ -203,7 +203,8 @@ _PLAIN_DOMAIN = re.compile(rf"{_ASCII_LABEL}(?:\.{_ASCII_LABEL})+")
 _TCO_URL = re.compile(rf"{_PROTOCOL}[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:{_QUERY})?")
 _WORD_REST = re.compile(f"[^{_SPACES}]*")
 # The characters of _SPACES (all below U+3001), for stepping back to the start of a word.
-_SPACE_CHARS = frozenset(re.findall(f"[{_SPACES}]", "".join(map(chr, range(0x3001)))))
+_SPACE_CHARS = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u180e\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
 _BAD_BEFORE_BARE_DOMAIN = frozenset("-_./")
 _MAX_URL_LENGTH = 4096
 _MAX_TCO_SLUG_LENGTH = 40
