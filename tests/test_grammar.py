@@ -352,3 +352,21 @@ def test_annotation_joins_to_the_body(tmp_path: Path) -> None:
     for hidden in ("https://", "a@b.co", "@ayse", "`code`", "note", "block", "](", "<"):
         assert hidden not in read, hidden
     assert "our shop" in read and "#Tag end" in read
+
+
+def test_turkish_only_run_leaves_the_client_unloaded(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With nothing to send (the pre-commit case of a Turkish post) the sending half of the
+    grammar check, with its server client, cache and thread pool, is never imported."""
+    import os
+    import subprocess
+    import sys
+
+    repo.post("tr0", "Bugün ilk gönderi.\n")
+    probe = ("import sys; from checks.cli import main; code = main(sys.argv[1:]); "
+             "print(code, 'checks.grammar.run' in sys.modules, 'checks.grammar.check' in sys.modules)")
+    env = {**os.environ, "EKIP_CACHE_DIR": str(repo.root / ".cache"),
+           "EKIP_LANGUAGETOOL_URL": f"http://127.0.0.1:{free_port()}"}
+    out = subprocess.run([sys.executable, "-c", probe, "check"], cwd=repo.root, env=env,
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.split()[-3:] == ["0", "False", "True"], out.stdout + out.stderr
+    assert "LanguageTool has no Turkish" in out.stderr
