@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
-from checks.rules.base import Header, Rule, hit_finding, render
+from checks.rules.base import Header, Rule, render
 from checks.text.matcher import Hit, TermEntry
 from checks.text.segments import Segment
 
@@ -56,10 +56,10 @@ class SensitiveTopic(Rule):
             return None
         if action == "warn" and declared:
             return None
-        match = post.body[segment.to_body(hit.start):segment.to_body(hit.end)]
-        values = {"match": match, "topic": self.topic.get("name") or self.topic["id"],
+        start, end = segment.to_body(hit.start), segment.to_body(hit.end)
+        values = {"match": post.body[start:end], "topic": self.topic.get("name") or self.topic["id"],
                   "approvers": ", ".join(approvers) or "yetkili"}
-        return hit_finding(self, post, hit, segment, render(self.header.message, values))
+        return self.finding(post, start, end, render(self.header.message, values))
 
     def describe(self) -> str:
         return ", ".join(e.term for e in self.entries)

@@ -44,9 +44,7 @@ class Ban(Rule):
 
     def on_hit(self, post: Post, hit: Hit, segment: Segment, ctx: Context) -> Finding | None:
         start, end = segment.to_body(hit.start), segment.to_body(hit.end)
-        header = self.header
-        return post.body_finding(header.id, header.level, render(header.message, {"match": post.body[start:end]}),
-                                 start, end)
+        return self.finding(post, start, end, render(self.header.message, {"match": post.body[start:end]}))
 
     def has_check(self) -> bool:
         return bool(self.patterns)

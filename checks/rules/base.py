@@ -115,11 +115,10 @@ class Rule:
         """One line for ``ekip rules list`` and the brand guide."""
         return ""
 
-
-def hit_finding(rule: Rule, post: Post, hit: Hit, segment: Segment, message: str, **kw: Any) -> Finding:
-    start = segment.to_body(hit.start)
-    end = segment.to_body(hit.end)
-    return post.body_finding(rule.id, rule.level, message, start, end, **kw)
+    def finding(self, post: Post, start: int, end: int, message: str, **kw: Any) -> Finding:
+        """This rule's finding at body offsets ``start:end`` (a hit's, mapped with ``segment.to_body``)."""
+        header = self.header
+        return post.body_finding(header.id, header.level, message, start, end, **kw)
 
 
 def finditer_spans(pattern: re.Pattern[str] | Any, text: str) -> Iterator[tuple[int, int, str]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding, Fix
-from checks.rules.base import Header, Rule, hit_finding, render
+from checks.rules.base import Header, Rule, render
 from checks.text import turkish
 from checks.text.matcher import Hit, TermEntry
 from checks.text.segments import Segment
@@ -53,7 +53,7 @@ class Casing(Rule):
         if segment.contiguous(hit.start, hit.end):
             fix = Fix(post.body_start + start, post.body_start + end, suggestion)
         message = render(self.header.message, {"match": body[start:end], "suggestion": suggestion})
-        return hit_finding(self, post, hit, segment, message, suggestions=[suggestion], fix=fix)
+        return self.finding(post, start, end, message, suggestions=[suggestion], fix=fix)
 
     def describe(self) -> str:
         return ", ".join(e.value for e in self.entries)

@@ -58,9 +58,8 @@ class Prefer(Rule):
         fix = None
         if not cont and not segment.hashtag and segment.contiguous(hit.start, hit.end):
             fix = Fix(post.body_start + start, post.body_start + end, suggestion)
-        header = self.header
-        message = render(header.message, {"match": body[start:end], "suggestion": suggestion})
-        return post.body_finding(header.id, header.level, message, start, end, suggestions=[suggestion], fix=fix)
+        message = render(self.header.message, {"match": body[start:end], "suggestion": suggestion})
+        return self.finding(post, start, end, message, suggestions=[suggestion], fix=fix)
 
     def describe(self) -> str:
         return ", ".join(f"{e.term} → {e.value}" for e in self.entries)
