@@ -115,7 +115,7 @@ def check_post(post: Post, ctx: Context) -> list[Finding]:
 
 def _check_chunk(
     items: list[str], ctx: Context, in_worker: bool = False, keep_posts: bool = True
-) -> tuple[list[Finding], list[Post], list[str]]:
+) -> tuple[list[Finding], list[Post]]:
     findings: list[Finding] = []
     posts: list[Post] = []
     for shown in items:
@@ -124,7 +124,7 @@ def _check_chunk(
         if keep_posts and post.readable:
             post.release(keep_source=not in_worker)
             posts.append(post)
-    return findings, posts, ctx.notices
+    return findings, posts
 
 
 def _share(
@@ -134,8 +134,7 @@ def _share(
     """Check chunks, taking the next free one from the shared counter until none is left;
     ``each`` gets every chunk's findings and posts as soon as the chunk is done."""
     while (i := take()) < len(chunks):
-        f, p, _ = _check_chunk(chunks[i], ctx, in_worker=in_worker, keep_posts=keep_posts)
-        each(f, p)
+        each(*_check_chunk(chunks[i], ctx, in_worker=in_worker, keep_posts=keep_posts))
 
 
 def _widen(conn: Any) -> None:
@@ -244,7 +243,7 @@ def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: boo
     if jobs > 1 and len(items) >= PARALLEL_FROM and hasattr(os, "fork"):
         findings, posts = _check_parallel(items, ctx, jobs, keep_posts)
     else:
-        findings, posts, _ = _check_chunk(items, ctx, keep_posts=keep_posts)
+        findings, posts = _check_chunk(items, ctx, keep_posts=keep_posts)
     ctx.posts = posts
     by_path = {p.path: p for p in posts}
     across: list[Finding] = []

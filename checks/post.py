@@ -111,7 +111,7 @@ class Post:
             return source.count("\n", 0, line_start) + 1, offset - line_start + 1
         if self._line_starts is None:
             starts = [0]
-            find = self.source.find
+            find = source.find
             i = find("\n")
             while i >= 0:
                 starts.append(i + 1)

@@ -160,6 +160,8 @@ def _simple_entry(part: str) -> tuple[tuple[str, str]] | None:
 def load_mapping(text: str) -> dict[str, Any] | None:
     """The mapping ``text`` holds, fast; None when it needs the ordinary path (``load``).
     The values are shared between calls: treat them as read-only."""
+    if len(_ENTRIES) > 200_000:
+        _ENTRIES.clear()  # bounded (checks.memo); emptied here, never between a call's stores and reads
     parts = [p for p in _ENTRY.split(text) if p]
     if parts and not _KEY_START.match(parts[0]) and not _COMMENT_ONLY.match(parts[0]):
         return None  # indented content before the first key: let the parser judge it
@@ -194,8 +196,6 @@ def load_mapping(text: str) -> dict[str, Any] | None:
             fresh = {}
         if not isinstance(fresh, dict) or (node is not None and not isinstance(node, yaml.MappingNode)):
             return None
-        if len(_ENTRIES) > 200_000:
-            _ENTRIES.clear()
         if len(missing) == 1:
             _ENTRIES[missing[0]] = tuple(fresh.items())
         else:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from checks.brand.validate import OWN_FORMATS, validator
+from checks.memo import remember
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -186,10 +187,14 @@ def _array_check(schema: dict[str, Any]) -> Check | None:
     return check
 
 
-def _object_check(schema: dict[str, Any]) -> Check | None:
-    required = list(schema.get("required", ()))
+def _object_parts(schema: dict[str, Any]) -> tuple[list[str], dict[str, Check], Check]:
+    """An object schema's required keys, a check per named property, and the check for the others."""
     props = {k: compile_schema(sub) for k, sub in schema.get("properties", {}).items()}
-    extra = compile_schema(schema.get("additionalProperties", True))
+    return list(schema.get("required", ())), props, compile_schema(schema.get("additionalProperties", True))
+
+
+def _object_check(schema: dict[str, Any]) -> Check | None:
+    required, props, extra = _object_parts(schema)
     if not required and not props and schema.get("additionalProperties", True) is True:
         return None
 
@@ -207,10 +212,8 @@ class PostValidator:
         self.fast = supported(schema, top=True) and schema.get("type", "object") == "object"
         self._full: Draft202012Validator | None = None
         self._memo: dict[tuple[str, Any], bool] = {}
-        if self.fast:
-            self._required = list(schema.get("required", ()))
-            self._props = {k: compile_schema(sub) for k, sub in schema.get("properties", {}).items()}
-            self._extra = compile_schema(schema.get("additionalProperties", True))
+        if self.fast:  # the object check, taken apart to remember list and mapping values
+            self._required, self._props, self._extra = _object_parts(schema)
 
     @property
     def full(self) -> Draft202012Validator:
@@ -239,10 +242,7 @@ class PostValidator:
                 memo_key = (key, json.dumps(value, sort_keys=True, default=str))
             ok = memo.get(memo_key)
             if ok is None:
-                ok = check(value)
-                if len(memo) > 100_000:
-                    memo.clear()
-                memo[memo_key] = ok
+                ok = remember(memo, memo_key, check(value))
             if not ok:
                 return False
         return True

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from checks.brand.platforms import Platform
+from checks.memo import remember
 from checks.text.matcher import TermMatcher
 
 if TYPE_CHECKING:
@@ -49,10 +50,8 @@ class Brand:
         plan = self._plans.get(key)
         if plan is None:
             rules = [r for r in self.rules if r.applies_to(lang, platforms)]
-            plan = RulePlan(rules, frozenset(rules), [r for r in rules if r.has_check()])
-            if len(self._plans) > 10_000:
-                self._plans.clear()
-            self._plans[key] = plan
+            plan = remember(self._plans, key, RulePlan(rules, frozenset(rules), [r for r in rules if r.has_check()]),
+                            limit=10_000)
         return plan
 
     @property

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from checks.memo import remember
 from checks.text import turkish
 from checks.text.trie import trie_pattern
 
@@ -35,20 +36,21 @@ class TermEntry:
     loose: bool = False  # brand-name casing: i and ı fold together
     folded: dict[str, str] = field(default_factory=dict, compare=False)
 
+    def folded_for(self, lang: str) -> str:
+        """``term`` folded the way ``lang`` folds."""
+        return self._folded("term", lang)
+
     def folded_value_for(self, lang: str) -> str:
         """``value`` (a swap's replacement) folded the way ``lang`` folds."""
-        key = "value-tr" if lang in ("tr", "az") else "value-en"
-        f = self.folded.get(key)
-        if f is None:
-            f = self.folded[key] = turkish.fold(self.value, key[6:])
-        return f
+        return self._folded("value", lang)
 
-    def folded_for(self, lang: str) -> str:
-        key = "tr" if lang in ("tr", "az") else "en"
+    def _folded(self, what: str, lang: str) -> str:
+        folding = "tr" if lang in ("tr", "az") else "en"
+        key = what + "-" + folding
         f = self.folded.get(key)
         if f is None:
-            f = turkish.fold(normalize_space(self.term), key)
-            self.folded[key] = f
+            text = normalize_space(self.term) if what == "term" else self.value
+            f = self.folded[key] = turkish.fold(text, folding)
         return f
 
 
@@ -83,10 +85,7 @@ class TermMatcher:
         cache_key = (key, lang)
         hits = self._cache.get(cache_key)
         if hits is None:
-            hits = list(self.find(text, scan, lang))
-            if len(self._cache) > 100_000:
-                self._cache.clear()
-            self._cache[cache_key] = hits
+            hits = remember(self._cache, cache_key, list(self.find(text, scan, lang)))
         return hits
 
     def __bool__(self) -> bool:

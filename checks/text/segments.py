@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from checks.memo import remember
 from checks.text.turkish import fold_loose
 
 _CAMEL = regex.compile(r"\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+|[\p{L}\p{M}]+")
@@ -95,13 +96,9 @@ _HASHTAGS: dict[str, Segment] = {}
 def hashtag_segment(start: int, tag: str) -> Segment:
     """``tag`` includes the leading '#'; ``start`` is its body offset. Hashtags recur across
     posts, so each distinct tag is split once per process."""
-    template = _HASHTAGS.get(tag)
-    if template is None:
-        template = _split_hashtag(tag)
-        if len(_HASHTAGS) > 100_000:
-            _HASHTAGS.clear()
-        _HASHTAGS[tag] = template
-    t = template
+    t = _HASHTAGS.get(tag)
+    if t is None:
+        t = remember(_HASHTAGS, tag, _split_hashtag(tag))
     return Segment(t.text, t.scan, start + t.base, t.starts, t.bodies, True)
 
 
