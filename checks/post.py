@@ -141,11 +141,13 @@ class Post:
             self.source[start:end] if match is None else match, suggestions or [], fix,
         )
 
-    def body_finding(self, rule: str, level: Level, message: str, start: int, end: int | None = None,
-                     **kw: Any) -> Finding:
+    def body_finding(self, rule: str, level: Level, message: str, start: int, end: int | None = None, *,
+                     match: str | None = None, suggestions: list[str] | None = None,
+                     fix: Fix | None = None) -> Finding:
         """A finding at body offsets."""
         b = self.body_start
-        return self.finding(rule, level, message, start + b, None if end is None else end + b, **kw)
+        return self.finding(rule, level, message, start + b, None if end is None else end + b,
+                            match=match, suggestions=suggestions, fix=fix)
 
     def front_finding(self, rule: str, level: Level, message: str, path: list[str | int],
                       key: bool = False, match: str | None = None) -> Finding:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from checks.finding import Finding, Level
+from checks.finding import Finding, Fix, Level
 from checks.text.matcher import Hit, TermEntry
 from checks.text.segments import Segment
 
@@ -115,10 +115,11 @@ class Rule:
         """One line for ``ekip rules list`` and the brand guide."""
         return ""
 
-    def finding(self, post: Post, start: int, end: int, message: str, **kw: Any) -> Finding:
+    def finding(self, post: Post, start: int, end: int, message: str, suggestions: list[str] | None = None,
+                fix: Fix | None = None) -> Finding:
         """This rule's finding at body offsets ``start:end`` (a hit's, mapped with ``segment.to_body``)."""
         header = self.header
-        return post.body_finding(header.id, header.level, message, start, end, **kw)
+        return post.body_finding(header.id, header.level, message, start, end, suggestions=suggestions, fix=fix)
 
 
 def finditer_spans(pattern: re.Pattern[str] | Any, text: str) -> Iterator[tuple[int, int, str]]:

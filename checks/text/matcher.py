@@ -34,7 +34,7 @@ class TermEntry:
     value: str = ""
     inflect: bool = True
     loose: bool = False  # brand-name casing: i and ı fold together
-    folded: dict[str, str] = field(default_factory=dict, compare=False)
+    folded: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
 
     def folded_for(self, lang: str) -> str:
         """``term`` folded the way ``lang`` folds."""
@@ -46,7 +46,7 @@ class TermEntry:
 
     def _folded(self, what: str, lang: str) -> str:
         folding = "tr" if lang in ("tr", "az") else "en"
-        key = what + "-" + folding
+        key = (what, folding)
         f = self.folded.get(key)
         if f is None:
             text = normalize_space(self.term) if what == "term" else self.value
