@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark `ekip check` on a generated corpus (../shared/bench/gen_corpus.py).
+"""Benchmark `ekip check` on a generated corpus (bench/corpus.py).
 
     python bench/check_bench.py [--posts 10000] [--terms 10,200,5000] [--repeat 3] [--format json]
 
@@ -10,8 +10,8 @@ time, posts per second and the peak resident memory of the process tree. It also
 pre-commit case: one post, process start to exit. The `ekip` script run is the one installed
 beside this interpreter, not a version manager's shim found first on PATH.
 
-The machine's speed varies from hour to hour, so the SPEC's yardstick (PyYAML's C loader on the
-10,000 front matters, "about 0.4 s" on the SPEC's machine) is measured too and printed beside.
+The machine's speed varies from hour to hour, so a yardstick (PyYAML's C loader on the 10,000
+front matters, about 0.4 s on the reference 2-core machine) is measured too and printed beside.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-GEN = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
+GEN = HERE / "corpus.py"
 
 
 def corpus(posts: int, terms: int) -> Path:
@@ -80,9 +80,9 @@ def verify(cwd: Path, posts: int) -> str | None:
 
 
 def yaml_reference(cwd: Path) -> float:
-    """The SPEC's yardstick, measured now: PyYAML's C loader reading the corpus's front matters
-    (the SPEC: "about 0.4 s" for 10,000 on its 2-core machine). This machine's speed varies by
-    a factor of two from hour to hour; dividing by this puts figures on the SPEC's scale."""
+    """The yardstick, measured now: PyYAML's C loader reading the corpus's front matters (about
+    0.4 s for 10,000 on the reference 2-core machine). This machine's speed varies by
+    a factor of two from hour to hour; dividing by this puts figures on the reference machine's scale."""
     code = (
         "import glob, time, yaml\n"
         "fms = [open(f, encoding='utf-8').read().split('---\\n')[1] for f in sorted(glob.glob('content/posts/*.md'))]\n"
@@ -132,7 +132,7 @@ def main() -> int:
         print(f"cost of {hi} terms vs {lo}: {results[hi] / results[lo]:.2f}x")
     ref = yaml_reference(corpus(opts.posts, 200))
     scale = 0.4 * opts.posts / 10_000 / ref
-    print(f"yardstick: PyYAML C loader on the {opts.posts} front matters took {ref:.3f} s here (SPEC: about "
+    print(f"yardstick: PyYAML C loader on the {opts.posts} front matters took {ref:.3f} s here (reference: about "
           f"{0.4 * opts.posts / 10_000:.1f} s); on that scale the runs above take "
           + ", ".join(f"{k} terms {t * scale:.2f} s" for k, t in results.items()))
     one = corpus(opts.posts, 200) / "content" / "posts" / "post-00000.md"

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""How long `mkdocs build` takes for the site of a generated corpus (SPEC: 2,000 posts <= 20 s).
+"""How long `mkdocs build` takes for the site of a generated corpus (target: 2,000 posts <= 20 s).
 
 Usage: python bench/site_bench.py [N] [--keep]
 
-Generates N posts (default 2000) with the shared corpus generator (`gen_corpus.py N OUT`,
-found in ../shared/bench/ beside the repository, or at $EKIP_GEN_CORPUS), copies mkdocs.yml
+Generates N posts (default 2000) with bench/corpus.py (or the generator at $EKIP_GEN_CORPUS,
+called as `GEN N OUT`), copies mkdocs.yml
 and playbooks/ in, and runs `python -m mkdocs build --strict` there with a fixed EKIP_NOW.
 Prints the wall time of the build (process start to exit) and how many pages it wrote.
 """
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GEN = Path(os.environ.get("EKIP_GEN_CORPUS", ROOT.parent / "shared" / "bench" / "gen_corpus.py"))
+GEN = Path(os.environ.get("EKIP_GEN_CORPUS", ROOT / "bench" / "corpus.py"))
 NOW = "2027-01-01T12:00:00+03:00"
 TARGET_S = 20.0
 

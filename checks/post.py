@@ -1,7 +1,7 @@
 """A post: its front matter (with positions), its body, the text it publishes, and masks.
 
 Offsets are code points of the file as stored (a BOM and CR characters included), so that
-line and column count the way the SPEC asks. ``body`` is ``source[body_start:]``; masks are
+line and column count the way the contract (docs/CONTRACT.md) asks. ``body`` is ``source[body_start:]``; masks are
 spans of the body where brand rules never look: fenced and inline code, HTML comments, URLs,
 e-mail addresses and @mentions.
 """

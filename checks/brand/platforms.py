@@ -1,4 +1,4 @@
-"""The built-in platform table (SPEC); ``brand/platforms.yml`` overrides it field by field."""
+"""The built-in platform table (docs/CONTRACT.md); ``brand/platforms.yml`` overrides it field by field."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@
 * ``links.utm`` (warning): a link to one of brand.yml ``utm_domains`` (or a subdomain of one)
   without a non-empty ``utm_source``, ``utm_medium`` and ``utm_campaign`` in its query.
 * ``links.count`` (error): more links than a target platform's ``max_links`` (Threads: 5); points
-  at the first link over the limit. The SPEC lists the limit in the platform table without an id.
+  at the first link over the limit. The contract lists the limit in the platform table without an id.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``--format json``: exactly the SPEC's shape."""
+"""``--format json``: exactly the contract's shape (docs/CONTRACT.md)."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 TITLE = "Marka rehberi"
 
-# The checks with fixed ids (SPEC "Built-in checks"), in the team's words.
+# The checks with fixed ids (docs/CONTRACT.md, "Rule ids"), in the team's words.
 BUILTIN: dict[str, str] = {  # Markdown, written here (not escaped)
     "file.encoding": "Dosya UTF-8 değil ya da NUL baytı içeriyor.",
     "file.front-matter": "Ön bilgi (front matter) yok, kapanmamış ya da bir YAML eşlemi değil.",
