@@ -1,0 +1,1 @@
+"""What `ekip init` writes: made from the sample by scripts/sync_starter.py."""
