@@ -1,6 +1,8 @@
 """Inline suppression: ``<!-- ekip-disable RULE: reason -->`` … ``<!-- ekip-enable RULE -->``
 and ``<!-- ekip-disable-next-line RULE: reason -->``. A rule may be a glob (``sensitive.*``);
-a suppression without a reason still applies, and is itself a warning (rule ``suppression``).
+a suppression without a reason still applies.
+
+``suppression`` (warning): an ``ekip-disable`` comment without a reason.
 
 An ``ekip-disable`` that is never re-enabled covers the rest of the body and the front matter
 too: that is how a finding about the post as a whole (its date in a quiet period, its
@@ -12,6 +14,8 @@ from fnmatch import fnmatchcase
 
 from checks.finding import Finding
 from checks.post import Post
+
+IDS = ("suppression",)
 
 UNSUPPRESSIBLE = ("file.", "suppression")
 

@@ -198,8 +198,10 @@ def _load_dir(brand_dir: Path) -> Brand:
         if ploaded is not None and not trust.active():
             check(fields_, platform_table.SCHEMA, Loaded(fields_, None), _display(brand_dir / "platforms.yml"))
     brand.platforms = platform_table.merge(overrides.get("platforms") or {})
-    sensitive, _ = _load_file(brand_dir / "sensitive.yml", schemas.SENSITIVE)
+    sensitive, sloaded = _load_file(brand_dir / "sensitive.yml", schemas.SENSITIVE)
     brand.sensitive = list(sensitive.get("topics") or [])
+    brand.sensitive_lines = [sloaded.position(["topics", i])[0] + 1 if sloaded else 0
+                             for i in range(len(brand.sensitive))]
     _unique_ids(brand.sensitive, brand_dir / "sensitive.yml", "topic")
     brand.calendar, _ = _load_file(brand_dir / "calendar.yml", schemas.CALENDAR)
     _unique_ids(brand.calendar.get("quiet_periods") or [], brand_dir / "calendar.yml", "quiet period")

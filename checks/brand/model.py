@@ -35,6 +35,7 @@ class Brand:
     platforms: dict[str, Platform] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
     sensitive: list[dict[str, Any]] = field(default_factory=list)
+    sensitive_lines: list[int] = field(default_factory=list)  # 1-based line of each topic in sensitive.yml
     calendar: dict[str, Any] = field(default_factory=dict)
     crisis: dict[str, Any] = field(default_factory=dict)
     post_schema: dict[str, Any] = field(default_factory=dict)

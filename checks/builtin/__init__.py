@@ -2,7 +2,9 @@
 (across posts, such as the calendar) is ``check_all(posts, ctx)``, with ``needs_posts(ctx)``
 telling whether it has anything to do in this run. Both yield findings.
 
-To add one: write a module with ``IDS`` and ``check`` or ``check_all``, and list it in ``MODULES``.
+To add one: write a module with ``IDS`` and ``check`` or ``check_all``, describe each id in its
+docstring as ````id`` (level): what it finds.`` (``checks.registry`` reads it), and list it in
+``MODULES``.
 """
 
 from __future__ import annotations
@@ -29,7 +31,4 @@ CORPUS_CHECKS: list[Callable[[list[Post], Context], Iterable[Finding]]] = [
 # A corpus check's ``needs_posts(ctx)`` says whether it has work in this run; without one it always has.
 CORPUS_NEEDS: list[Callable[[Context], bool]] = [
     getattr(m, "needs_posts", lambda ctx: True) for m in MODULES if hasattr(m, "check_all")
-]
-BUILTIN_IDS: list[str] = [
-    "file.encoding", "file.front-matter", "suppression", *(i for m in MODULES for i in m.IDS)
 ]

@@ -6,16 +6,18 @@ A post's time is its ``date``: exact when it has an offset, otherwise in the bra
 timezone. A day is a calendar day in the brand's timezone (23:30+03:00 and 00:30+03:00 the
 next morning are two days in Istanbul).
 
-``calendar.daily-limit``: ``daily_limit: {platform: n}``. Counted: posts that will go out
+``calendar.daily-limit`` (error): more posts on a platform in one day than ``daily_limit: {platform: n}``
+allows. Counted: posts that will go out
 or went out, statuses review, approved, scheduled and published (idea and draft are still
 plans; archived posts are history). Posts of one platform and one day are ordered by time
 (then path); each post beyond the n-th is reported, once per platform it exceeds.
 
-``calendar.gap``: ``min_gap_minutes: {platform: minutes}``. Among the same counted posts of
+``calendar.gap`` (error): two posts of a platform closer than ``min_gap_minutes: {platform:
+minutes}``. Among the same counted posts of
 a platform ordered by time, a post less than ``minutes`` after the previous one is reported
 (exactly ``minutes`` apart is fine).
 
-``calendar.quiet-period``: a post dated inside a quiet period (start inclusive, end
+``calendar.quiet-period`` (error): a post dated inside a quiet period (start inclusive, end
 exclusive), whatever its status except idea and archived, unless it has ``crisis: true``.
 A period's optional ``platforms`` limits it to posts for those platforms. A ``yearly:
 true`` period recurs every year (before and after the year written) at the same month, day

@@ -1,4 +1,4 @@
-"""``disclosure``: a paid partnership (``sponsored: true``) must say so near the start of its text.
+"""``disclosure`` (error, warning): a paid partnership (``sponsored: true``) must say so near the start of its text.
 
 The Advertising Board's guideline on commercial advertising by social media influencers
 (Reklam Kurulu, 2021) asks for the disclosure to be seen at first glance; Instagram shows about

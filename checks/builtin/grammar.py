@@ -1,4 +1,4 @@
-"""``grammar.<LanguageTool rule id>``: LanguageTool's findings on posts in the brand's
+"""``grammar.<LanguageTool rule id>`` (warning, info): LanguageTool's findings on posts in the brand's
 grammar languages (brand.yml ``grammar.languages``, default ``[en]``).
 
 It runs across posts (``check_all``), in the main process after the per-post checks, so

@@ -1,4 +1,4 @@
-"""``pii``: personal data in the published text (KVKK, the Turkish data protection law, no. 6698).
+"""``pii`` (error, info): personal data in the published text (KVKK, the Turkish data protection law 6698).
 
 Error-level findings for:
 

@@ -4,7 +4,7 @@
   the platform's way (``checks.text.counting``: X weighted length, code points, grapheme
   clusters or UTF-16 code units; every URL counted as ``url_length`` where the platform says so).
   The finding starts at the first character beyond the limit and runs to the end of the text.
-* ``platform.hashtags``:
+* ``platform.hashtags`` (error, info): hashtags the platform or the brand does not allow.
   - (error) more hashtags than the platform's ``max_hashtags``; points at the first one over;
   - (error) a hashtag that brand.yml ``hashtags.banned`` lists (compared after NFC and the
     post language's case folding, with or without the ``#``);

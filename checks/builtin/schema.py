@@ -1,6 +1,6 @@
-"""``schema``: the front matter against ``post.schema.json`` (JSON Schema 2020-12, formats
-checked), each finding at the offending key's line and column; and platform ids that the
-platform table does not know."""
+"""``schema`` (error): the front matter fails ``post.schema.json`` (JSON Schema 2020-12, formats
+checked) or names a platform id that the platform table does not know; each finding is at the
+offending key's line and column."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``sensitive.<topic id>``: a sensitive topic (brand/sensitive.yml) found in a post.
+"""``sensitive.<topic id>`` (error, warning): a sensitive topic (brand/sensitive.yml) found in a post.
 
 Terms match like ban terms (Turkish-aware, with suffixes). The topic's action decides:
 ``block`` is always an error; ``approval`` is an error until a member holding one of the
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from checks.brand.model import Brand
     from checks.context import Context
     from checks.post import Post
+
+IDS = ("sensitive.*",)
 
 _MESSAGES = {
     "block": "'{match}' hassas konu: {topic}. Bu konuda marka adına paylaşım yapılmaz.",
@@ -67,7 +69,8 @@ class SensitiveTopic(Rule):
 
 def topic_rules(brand: Brand) -> list[Rule]:
     rules: list[Rule] = []
-    for topic in brand.sensitive:
+    lines = brand.sensitive_lines or [0] * len(brand.sensitive)
+    for topic, line in zip(brand.sensitive, lines, strict=False):
         action = topic["action"]
         header = Header(
             id=f"sensitive.{topic['id']}",
@@ -78,7 +81,7 @@ def topic_rules(brand: Brand) -> list[Rule]:
             platforms=None,
             examples={},
             origin="brand/sensitive.yml",
-            line=0,
+            line=line,
         )
         rule = SensitiveTopic(header, topic=topic)
         rule.entries = [TermEntry(t, rule) for t in topic["terms"]]

@@ -4,7 +4,8 @@ whether its text changed after approval or after publication.
 ``workflow.author`` (error): ``author`` is not a member of ``brand/team.yml``. Only when the
 team file lists members; without a team file any author passes.
 
-``workflow.approval`` (error): brand.yml ``approvals`` maps a status to ``{roles, count}``
+``workflow.approval`` (error): the post lacks the approvals its status needs. brand.yml
+``approvals`` maps a status to ``{roles, count}``
 (``count`` defaults to 1). A post in that status needs ``count`` approvals from *distinct*
 members. An entry of ``approvals`` counts only when all of these hold:
 

@@ -8,9 +8,8 @@ from datetime import datetime
 
 import yaml
 
-from checks import engine
+from checks import engine, registry
 from checks.brand.model import Brand
-from checks.builtin import BUILTIN_IDS
 from checks.commands.common import brand_from_args
 from checks.context import Context
 from checks.post import read_post
@@ -22,26 +21,42 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("action", choices=("list", "test"))
     p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
     p.add_argument("--rule", metavar="ID", help="only this rule (test)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output of list (default: text)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     brand = brand_from_args(args.brand)
-    return list_rules(brand) if args.action == "list" else test_rules(brand, args.rule)
+    return list_rules(brand, args.format) if args.action == "list" else test_rules(brand, args.rule)
 
 
-def list_rules(brand: Brand) -> int:
+def list_rules(brand: Brand, fmt: str = "text") -> int:
+    """Every check of the run, from the registry: the brand's and its packs' rules, then the
+    built-in checks, each with where it is defined."""
     out = sys.stdout
-    for rule in brand.rules:
-        h = rule.header
+    scopes = {r.id: r.header for r in brand.rules}
+    entries = registry.entries(brand)
+    if fmt == "json":
+        from checks.report import write_json
+
+        rows = []
+        for e in entries:
+            h = scopes.get(e.id)
+            rows.append({"id": e.id, "kind": e.kind, "level": e.level, "levels": list(e.levels),
+                         "description": e.description, "defined_in": e.origin,
+                         "lang": sorted(h.lang) if h and h.lang else None,
+                         "platforms": sorted(h.platforms) if h and h.platforms else None})
+        write_json(out, {"version": 1, "rules": rows})
+        return 0
+    for e in entries:
+        h = scopes.get(e.id)
         scope = []
-        if h.lang:
+        if h and h.lang:
             scope.append("lang=" + ",".join(sorted(h.lang)))
-        if h.platforms:
+        if h and h.platforms:
             scope.append("platforms=" + ",".join(sorted(h.platforms)))
         extra = f" [{' '.join(scope)}]" if scope else ""
-        out.write(f"{h.id:<34} {h.kind:<9} {h.level:<8}{extra} {rule.describe()}\n")
-    out.write(f"\nbuilt-in: {', '.join(BUILTIN_IDS)}\n")
+        out.write(f"{e.id:<34} {e.kind:<9} {'/'.join(e.levels):<14}{extra} {e.description}  ({e.origin})\n")
     return 0
 
 

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from checks import __version__
 from checks.finding import Finding
+from checks.registry import Help, help_for
 from checks.report import write_json
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -22,20 +23,26 @@ def _fingerprint(f: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def document(findings: list[Finding], files: int, rules: dict[str, str] | None = None) -> dict[str, Any]:
+def document(findings: list[Finding], files: int, rules: dict[str, Help] | None = None) -> dict[str, Any]:
+    """``rules``: the registry's description and guide link per id (``registry.report_help``);
+    every rule of the brand gets a descriptor, and every rule a finding names."""
     rules = rules or {}
-    ids = sorted({f.rule for f in findings} | set(rules))
+    ids = sorted({f.rule for f in findings} | {rid for rid in rules if "*" not in rid})
     index = {rid: i for i, rid in enumerate(ids)}
     descriptors = []
     for rid in ids:
-        text = rules.get(rid) or f"Ekip rule {rid}"
-        descriptors.append({
+        found = help_for(rid, rules)
+        text = found.description if found and found.description else rid
+        descriptor: dict[str, Any] = {
             "id": rid,
             "name": rid,
-            "shortDescription": {"text": rid},
+            "shortDescription": {"text": text[:200]},
             "fullDescription": {"text": text[:1000]},
             "help": {"text": text[:1000]},
-        })
+        }
+        if found and found.uri:
+            descriptor["helpUri"] = found.uri
+        descriptors.append(descriptor)
     occurrences: dict[str, int] = {}
     results = []
     for f in findings:
@@ -89,6 +96,6 @@ def document(findings: list[Finding], files: int, rules: dict[str, str] | None =
     }
 
 
-def render(findings: list[Finding], files: int, stream: TextIO, *, rules: dict[str, str] | None = None,
+def render(findings: list[Finding], files: int, stream: TextIO, *, rules: dict[str, Help] | None = None,
            **_: Any) -> None:
     write_json(stream, document(findings, files, rules))

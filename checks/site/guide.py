@@ -19,30 +19,6 @@ if TYPE_CHECKING:
 
 TITLE = "Marka rehberi"
 
-# The checks with fixed ids (docs/CONTRACT.md, "Rule ids"), in the team's words.
-BUILTIN: dict[str, str] = {  # Markdown, written here (not escaped)
-    "file.encoding": "Dosya UTF-8 değil ya da NUL baytı içeriyor.",
-    "file.front-matter": "Ön bilgi (front matter) yok, kapanmamış ya da bir YAML eşlemi değil.",
-    "suppression": "Gerekçesiz `ekip-disable` yorumu.",
-    "schema": "Ön bilgi `post.schema.json` şemasına uymuyor.",
-    "platform.length": "Metin platformun sınırından uzun (platformun kendi sayım yöntemiyle).",
-    "platform.hashtags": "Platform için fazla etiket (hashtag).",
-    "platform.media": "Platform görsel istiyor, görsel dosyası yok ya da depo dışında.",
-    "platform.alt-text": "Görselin alt metni yok ya da çok uzun.",
-    "links.https": "Düz `http://` bağlantı.",
-    "links.utm": "Marka alan adına giden bağlantıda utm_source, utm_medium, utm_campaign eksik.",
-    "disclosure": "Sponsorlu gönderide metnin başında iş birliği etiketi yok.",
-    "pii": "Metinde T.C. kimlik numarası, IBAN, telefon numarası ya da e-posta adresi var.",
-    "workflow.author": "Yazar `team.yml` içinde yok.",
-    "workflow.approval": "Durumun gerektirdiği onay eksik (yazar kendi gönderisini onaylayamaz).",
-    "workflow.overdue": "Onaylı ya da zamanlanmış gönderinin tarihi geçmiş.",
-    "calendar.quiet-period": "Gönderi bir sessiz döneme denk geliyor.",
-    "calendar.daily-limit": "Platformun günlük gönderi sınırı aşılıyor.",
-    "calendar.gap": "Aynı platformdaki iki gönderi arasında yeterli süre yok.",
-    "crisis.paused": "Kriz modu açık; gönderi kriz başladıktan sonraya planlanmış ve `crisis: true` değil.",
-}
-
-
 def anchored(rule_id: str) -> str:
     """The rule id as code, with the rule id as its anchor (``marka/#voice.banned-words``)."""
     return f'<code id="{escape.attr(rule_id)}">{escape.text(rule_id)}</code>'
@@ -261,7 +237,15 @@ def _builtin(ids: Iterable[str]) -> list[str]:
     ids = list(ids)
     if not ids:
         return []
-    rows = [[anchored(i), BUILTIN.get(i, "")] for i in ids]  # our own Markdown
+    from checks import registry
+
+    described = {e.id: e for e in registry.builtin()}
+    rows = []
+    for rule_id in ids:
+        entry = described.get(rule_id)
+        text = registry.turkish(rule_id) or (entry.description if entry else "")  # registry text: our Markdown
+        levels = " / ".join(labels.LEVELS[lv] for lv in entry.levels) if entry else ""
+        rows.append([anchored(rule_id), escape.text(levels), text])
     return ["## Yerleşik denetimler", "",
             "Kimlikleri sabit denetimler; her gönderiye uygulanır.", "",
-            escape.table(("Kural", "Ne zaman"), rows)]
+            escape.table(("Kural", "Düzey", "Ne zaman"), rows)]

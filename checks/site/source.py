@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from checks import engine
+from checks import engine, gcpause, registry
 from checks.brand.loader import load_brand
 from checks.brand.model import Brand
-from checks.builtin import BUILTIN_IDS
 from checks.context import Context
 from checks.finding import Finding
 from checks.post import Post
@@ -22,7 +21,7 @@ class Sources:
     posts: list[Post]
     findings: list[Finding] = field(default_factory=list)
     unreadable: int = 0
-    builtin_ids: list[str] = field(default_factory=lambda: list(BUILTIN_IDS))
+    builtin_ids: list[str] = field(default_factory=registry.builtin_ids)
 
 
 def load(root: Path, now: datetime | None = None, brand: Brand | None = None, jobs: int | None = None) -> Sources:
@@ -35,7 +34,8 @@ def load(root: Path, now: datetime | None = None, brand: Brand | None = None, jo
     content = root / "content"
     items = engine.collect([str(content)], root) if content.is_dir() else []
     ctx = Context(brand, now, options={"grammar": "off"})
-    findings = engine.run(items, ctx, jobs=jobs)
+    with gcpause.paused():
+        findings = engine.run(items, ctx, jobs=jobs)
     return Sources(brand, list(ctx.posts), findings, unreadable=len(items) - len(ctx.posts))
 
 
