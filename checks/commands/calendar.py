@@ -5,7 +5,14 @@ The agenda starts today (brand-local) unless ``--from`` says otherwise; ``--to``
 inclusive. The iCalendar export holds every dated post unless ``--from``/``--to`` are given.
 ``--platform`` and ``--status`` (comma-separated or repeated) filter both. Posts are read from
 the PATHs given, by default from ``content/`` (post templates in ``playbooks/`` are not
-part of the calendar).
+part of the calendar). ``--format json`` prints the agenda as one JSON object for scripts:
+``{"version": 1, "from", "to", "timezone", "posts": [{"path", "date", "local_date",
+"local_time", "title", "platforms", "status", "author", "campaign", "embargo"}],
+"warnings": [...]}``.
+
+Two posts with the same title (compared with Turkish case folding and spaces collapsed) are
+told apart on the calendar only by their time: each such pair is a warning (on stderr, and in
+the JSON's ``warnings``), whatever the filters show.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--status", action="append", metavar="STATUS", help="only these statuses (comma-separated)")
     p.add_argument("--ics", metavar="FILE", help="write an iCalendar file instead of the agenda ('-': stdout)")
     p.add_argument("--now", metavar="ISO-8601", help="the time taken as now (today, embargoes)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="agenda format (default: text)")
     p.set_defaults(run=run)
 
 
@@ -117,6 +125,39 @@ def print_agenda(items: list[tuple[datetime, Post]], brand: Brand) -> None:
                   f"[{_cell(post.front.get('status'))}]  {_cell(post.front.get('author'))}\n")
 
 
+def same_titles(posts: list[Post]) -> list[tuple[str, list[str]]]:
+    """(title, paths) for every title that more than one dated post carries."""
+    from checks.text.turkish import fold
+
+    groups: dict[str, list[Post]] = {}
+    for post in posts:
+        title = post.front.get("title")
+        if isinstance(title, str) and title.strip() and isinstance(post.front.get("date"), str):
+            groups.setdefault(fold(" ".join(title.split()), "tr"), []).append(post)
+    return [(" ".join(str(group[0].front["title"]).split()), sorted(p.path for p in group))
+            for group in groups.values() if len(group) > 1]
+
+
+def _warnings(posts: list[Post]) -> list[str]:
+    return [f"{len(paths)} posts share the title {title!r}: {', '.join(paths)}" for title, paths in same_titles(posts)]
+
+
+def _json_agenda(items: list[tuple[datetime, Post]], brand: Brand, first: date, end: date | None,
+                 warnings: list[str]) -> None:
+    from checks.report import write_json
+
+    rows = []
+    for when, post in items:
+        local = when.astimezone(brand.timezone)
+        front = post.front
+        rows.append({"path": post.path, "date": when.isoformat(), "local_date": local.date().isoformat(),
+                     "local_time": f"{local:%H:%M}", "title": front.get("title"), "platforms": post.platforms,
+                     "status": front.get("status"), "author": front.get("author"),
+                     "campaign": front.get("campaign"), "embargo": front.get("embargo")})
+    write_json(sys.stdout, {"version": 1, "from": first.isoformat(), "to": end.isoformat() if end else None,
+                            "timezone": str(brand.timezone), "posts": rows, "warnings": warnings})
+
+
 def run(args: argparse.Namespace) -> int:
     brand = brand_from_args(args.brand)
     now = now_from_args(args.now, brand)
@@ -150,6 +191,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     first = start or now.astimezone(brand.timezone).date()
     items = select(posts, brand, first, end, platforms, statuses)
+    warnings = _warnings(posts)
+    if args.format == "json":
+        _json_agenda(items, brand, first, end, warnings)
+        return 0
+    for warning in warnings:
+        print(f"ekip: warning: {warning}", file=sys.stderr)
     if not items:
         print(f"No posts from {first.isoformat()}{f' to {end.isoformat()}' if end else ''}.")
         return 0
