@@ -1,0 +1,152 @@
+"""The ``metrics/`` folder: plain CSV files (UTF-8, ``,``, one row per line, sorted) that
+diff well in git.
+
+::
+
+    metrics/<platform>/posts/<YYYY-MM-DD>.csv     post snapshots taken that day (``at`` = when)
+    metrics/<platform>/followers.csv              one row per day: followers, gained, lost
+    metrics/<platform>/audience/<YYYY-MM-DD>.csv  demographics as of that day (aggregates only)
+    metrics/ga4/<first day>_<last day>.csv        sessions and conversions by utm_campaign
+
+A post row holds the counts *so far* (the platforms report lifetime totals), so a post's rows
+over time are its growth curve. A row that says nothing new (the same counts as the post's
+latest row at or before its time) is not stored: importing a file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checks.metrics.presets import POST_COUNTS
+
+ROOT = "metrics"
+POST_COLUMNS = ("at", "post_id", "permalink", "published", "type", *POST_COUNTS, "text")
+FOLLOWER_COLUMNS = ("date", "followers", "gained", "lost")
+AUDIENCE_COLUMNS = ("dimension", "value", "followers", "share")
+CAMPAIGN_COLUMNS = ("campaign", "date", "sessions", "conversions", "revenue")
+TEXT_LIMIT = 280  # characters of a post's text kept (enough to match it to its post)
+
+
+def encode(columns: Iterable[str], rows: Iterable[dict[str, Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    cols = list(columns)
+    writer.writerow(cols)
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else _plain(row[c]) for c in cols])
+    return out.getvalue().encode("utf-8")
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value else None
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """One stored post row. ``counts`` in ``POST_COUNTS`` order (None: not reported)."""
+    platform: str
+    at: str
+    post_id: str
+    permalink: str
+    published: str
+    type: str
+    counts: tuple[int | None, ...]
+    text: str
+
+
+def post_files(root: Path) -> Iterator[tuple[str, Path]]:
+    base = root / ROOT
+    if not base.is_dir():
+        return
+    for platform_dir in sorted(base.iterdir()):
+        posts = platform_dir / "posts"
+        if posts.is_dir():
+            for f in sorted(posts.glob("*.csv")):
+                yield platform_dir.name, f
+
+
+def load_snapshots(root: Path, platforms: set[str] | None = None) -> list[Snapshot]:
+    """Every stored post row, in file order (by platform, day, post, time)."""
+    out: list[Snapshot] = []
+    append = out.append
+    n = len(POST_COUNTS)
+    for platform, path in post_files(root):
+        if platforms is not None and platform not in platforms:
+            continue
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, None)
+            if header is None:
+                continue
+            if tuple(header) != POST_COLUMNS:
+                idx = [header.index(c) if c in header else -1 for c in POST_COLUMNS]
+                for r in reader:
+                    vals = [r[i] if 0 <= i < len(r) else "" for i in idx]
+                    append(Snapshot(platform, vals[0], vals[1], vals[2], vals[3], vals[4],
+                                    tuple(int(v) if v else None for v in vals[5:5 + n]), vals[5 + n]))
+                continue
+            for r in reader:
+                append(Snapshot(platform, r[0], r[1], r[2], r[3], r[4],
+                                tuple(int(v) if v else None for v in r[5:15]), r[15]))
+    return out
+
+
+def load_followers(root: Path) -> dict[str, list[dict[str, Any]]]:
+    """platform -> rows by date (``followers``, ``gained``, ``lost`` as int or None)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    base = root / ROOT
+    if not base.is_dir():
+        return out
+    for f in sorted(base.glob("*/followers.csv")):
+        out[f.parent.name] = [
+            {"date": r["date"], **{k: _int(r.get(k) or "") for k in ("followers", "gained", "lost")}}
+            for r in read_rows(f)
+        ]
+    return out
+
+
+def load_audience(root: Path) -> dict[str, tuple[str, list[dict[str, Any]]]]:
+    """platform -> (day, rows) of its latest demographics snapshot."""
+    out: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+    base = root / ROOT
+    if not base.is_dir():
+        return out
+    for d in sorted(base.glob("*/audience")):
+        files = sorted(d.glob("*.csv"))
+        if files:
+            rows = [{"dimension": r["dimension"], "value": r["value"], "followers": _int(r.get("followers") or ""),
+                     "share": float(r["share"]) if r.get("share") else None} for r in read_rows(files[-1])]
+            out[d.parent.name] = (files[-1].stem, rows)
+    return out
+
+
+def load_campaigns(root: Path) -> list[dict[str, Any]]:
+    """GA4 rows: ``campaign``, ``date`` (or ""), ``first``/``last`` (the file's period),
+    ``sessions``, ``conversions``, ``revenue``."""
+    out = []
+    folder = root / ROOT / "ga4"
+    if not folder.is_dir():
+        return out
+    for f in sorted(folder.glob("*.csv")):
+        first, _, last = f.stem.partition("_")
+        for r in read_rows(f):
+            out.append({"campaign": r["campaign"], "date": r.get("date", ""), "first": first, "last": last or first,
+                        "sessions": int(r["sessions"] or 0), "conversions": int(r["conversions"] or 0),
+                        "revenue": float(r["revenue"]) if r.get("revenue") else None})
+    return out
