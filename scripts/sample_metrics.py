@@ -156,7 +156,7 @@ def write_csv(
 ) -> None:
     out = io.StringIO()
     for c in comments:
-        out.write(f"# {c}\n")
+        out.write(f"# {c}".rstrip() + "\n")
     if comments:
         out.write("\n")
     writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
