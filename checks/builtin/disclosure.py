@@ -1,15 +1,20 @@
-"""``disclosure`` (error, warning): a paid partnership (``sponsored: true``) must say so near the start of its text.
+"""``disclosure`` (error, warning): a paid partnership (``sponsored: true``) must say so at the start of its text.
 
 The Advertising Board's guideline on commercial advertising by social media influencers
-(Reklam Kurulu, 2021) asks for the disclosure to be seen at first glance; Instagram shows about
-125 characters of a caption before "more". So one of brand.yml ``disclosure_tags`` (default
-``#reklam``, ``#işbirliği``, ``#sponsor``) must start within the first ``WITHIN`` characters of
-the published text (code points; the same reading as a rule's ``within``). English posts
-(``lang: en``) may use ``#ad`` or ``#sponsored`` too. Tags compare case-insensitively (Turkish
-folding for Turkish posts) and as whole tags: ``#reklamlar`` is not ``#reklam``.
+(Reklam Kurulu, "Sosyal Medya Etkileyicileri Tarafından Yapılan Ticari Reklam ve Haksız Ticari
+Uygulamalar Hakkında Kılavuz", 2021) asks for the notice to be seen at first glance, at the start
+of the post, not among other hashtags or behind "more". So one of brand.yml ``disclosure_tags``
+(default ``#reklam``, ``#işbirliği``, ``#sponsor``) must open the published text: nothing but
+spaces, punctuation and emoji may stand before it — no word, number, hashtag or @mention.
+(Until 2026-11 any tag in the first 125 characters passed; "at the start" is the guide's
+wording, and a caption cut after 125 characters still showed a tag that came after a sentence.)
+English posts (``lang: en``) may use ``#ad`` or ``#sponsored`` too. Tags compare
+case-insensitively (Turkish folding for Turkish posts) and as whole tags: ``#reklamlar`` is not
+``#reklam``. The notice on the image or video itself, which the guide also asks for, cannot be
+seen in the text; the handbook's checklist covers it.
 
-* error: no disclosure tag at all (points at the text start), or one only past the first
-  ``WITHIN`` characters (points at the tag);
+* error: no disclosure tag at all (points at the text start), or one that does not open the
+  text (points at the tag);
 * warning: a tag that the US FTC calls unclear (``#sp``, ``#spon``, ``#partner``, ``#collab``) in a
   sponsored post without a clear one: followers may not read it as advertising.
 
@@ -31,7 +36,7 @@ if TYPE_CHECKING:
 
 IDS = ("disclosure",)
 
-WITHIN = 125
+_BEFORE_TAG = re.compile(r"[\w#@]")  # what may not come before the tag: a word, number, hashtag, mention
 ENGLISH_TAGS = ("#ad", "#sponsored")
 UNCLEAR_TAGS = ("#sp", "#spon", "#partner", "#collab")
 
@@ -71,8 +76,9 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     scan = turkish.fold(post.masked, lang)
     found = [m for m in _pattern(tags, lang).finditer(scan)]
     shown = ", ".join(tags)
+    text = post.text
     for m in found:
-        if published_offset(post, m.start()) < WITHIN:
+        if not _BEFORE_TAG.search(text, 0, max(0, published_offset(post, m.start()))):
             return
     if found:
         m = found[0]
@@ -80,14 +86,14 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         tag = post.body[m.start():m.end()]
         yield post.body_finding(
             "disclosure", "error",
-            f"Reklam etiketi '{tag}' metnin {where}. karakterinde; ilk {WITHIN} karakterde olmalı ki "
-            "gönderi kısaltıldığında da görünsün (Reklam Kurulu, 2021).", m.start(), m.end())
+            f"Reklam etiketi '{tag}' metnin {where}. karakterinde; metnin en başında olmalı, "
+            "her sözcükten ve etiketten önce (Reklam Kurulu, 2021 kılavuzu).", m.start(), m.end())
     else:
         start = post.text_start
         yield post.body_finding(
             "disclosure", "error",
-            f"Sponsorlu paylaşım (sponsored: true): metnin ilk {WITHIN} karakterinde şunlardan biri olmalı: "
-            f"{shown} (Reklam Kurulu, 2021).", start, start + 1)
+            f"Sponsorlu paylaşım (sponsored: true): metin şunlardan biriyle başlamalı: "
+            f"{shown} (Reklam Kurulu, 2021 kılavuzu).", start, start + 1)
     unclear = [t for t in UNCLEAR_TAGS if turkish.fold(t, lang) not in {turkish.fold(x, lang) for x in tags}]
     for m in _pattern(unclear, lang).finditer(scan):
         tag = post.body[m.start():m.end()]

@@ -9,6 +9,18 @@
 ```
 FAIL (sponsored): ``Yeni koleksiyon çok güzel #reklam`` past the first 125 characters.
 PASS (sponsored): ``#reklam Yeni koleksiyon çok güzel``
+
+``patterns`` (regexes on the published text as written, like a ``ban`` rule's) may stand
+beside or instead of ``terms``: the post passes when any term or any pattern is found (within
+``within``). A discount post must show the old price next to the new one:
+
+```yaml
+- id: indirim-eski-fiyat
+  kind: require
+  when: {discount: true}
+  patterns: ['\\d[\\d.]*\\s?TL\\D{1,30}?\\d[\\d.]*\\s?TL']
+```
+FAIL (discount): ``Kabanlarda %40 indirim.``  PASS (discount): ``Kaban 2.999 TL yerine 1.799 TL.``
 """
 
 from __future__ import annotations
@@ -19,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
+from checks.rules.ban import compile_pattern
 from checks.rules.base import Header, Rule, render
 from checks.text import turkish
 
@@ -32,9 +45,11 @@ DEFAULT_MESSAGE = "Bu gönderide{where} şunlardan biri olmalı: {terms}."
 PROPERTIES: dict[str, Any] = {
     "when": {"type": "object"},
     "terms": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+    "patterns": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
     "within": {"type": "integer", "minimum": 1},
 }
-REQUIRED = ["terms"]
+REQUIRED: list[str] = []
+ANY_OF = [["terms"], ["patterns"]]
 
 
 def holds(when: dict[str, Any], front: dict[str, Any]) -> bool:
@@ -57,9 +72,12 @@ class Require(Rule):
     when: dict[str, Any] = field(default_factory=dict)
     required: list[str] = field(default_factory=list)
     within: int | None = None
+    regexes: list[Any] = field(default_factory=list)
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
-    def _pattern(self, lang: str) -> re.Pattern[str]:
+    def _pattern(self, lang: str) -> re.Pattern[str] | None:
+        if not self.required:
+            return None
         rx = self._patterns.get(lang)
         if rx is None:
             alts = "|".join(re.escape(turkish.fold(t, lang)) for t in sorted(self.required, key=len, reverse=True))
@@ -70,11 +88,15 @@ class Require(Rule):
     def check(self, post: Post, ctx: Context) -> Iterator[Finding]:
         if not holds(self.when, post.front):
             return
-        text = turkish.fold(post.text, post.lang)
-        m = self._pattern(post.lang).search(text)
+        pattern = self._pattern(post.lang)
+        m = pattern.search(turkish.fold(post.text, post.lang)) if pattern is not None else None
         if m and (self.within is None or m.start() < self.within):
             return
-        terms = ", ".join(self.required)
+        for rx in self.regexes:
+            found = rx.search(post.text)
+            if found and (self.within is None or found.start() < self.within):
+                return
+        terms = ", ".join(self.required + [r.pattern for r in self.regexes])
         where = f" ilk {self.within} karakterde" if self.within else ""
         message = render(self.header.message, {"terms": terms, "within": self.within or "", "where": where,
                                                "match": m.group() if m else ""})
@@ -84,9 +106,10 @@ class Require(Rule):
     def describe(self) -> str:
         cond = ", ".join(f"{k}: {v}" for k, v in self.when.items())
         where = f" (ilk {self.within} karakterde)" if self.within else ""
-        return f"{cond + ' ise ' if cond else ''}şunlardan biri{where}: {', '.join(self.required)}"
+        wanted = self.required + [f"kalıp {r.pattern}" for r in self.regexes]
+        return f"{cond + ' ise ' if cond else ''}şunlardan biri{where}: {', '.join(wanted)}"
 
 
 def build(header: Header, spec: dict[str, Any]) -> Rule:
-    return Require(header, when=dict(spec.get("when", {})), required=list(spec["terms"]),
-                   within=spec.get("within"))
+    return Require(header, when=dict(spec.get("when", {})), required=list(spec.get("terms", [])),
+                   within=spec.get("within"), regexes=[compile_pattern(p) for p in spec.get("patterns", [])])

@@ -9,7 +9,9 @@ month pages. Previews are generated as HTML (``SiteFile.html``): ``on_page_conte
 HTML in place of the rendered Markdown, ``on_post_page`` adds the part that search must not
 index (after the search plugin read the page), and ``on_env`` adds their light template
 (``checks.site.template``).
-``on_serve`` makes ``mkdocs serve`` rebuild when ``content/`` or ``brand/`` change.
+``on_page_markdown`` fills the ``{{ekip:NAME}}`` placeholders of the hand-written handbook pages
+with values from the brand (``checks.site.handbook``), so the handbook states what ``brand/``
+enforces. ``on_serve`` makes ``mkdocs serve`` rebuild when ``content/`` or ``brand/`` change.
 
 Options (``plugins: - ekip: {...}`` in mkdocs.yml):
 
@@ -41,7 +43,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from checks.errors import EkipError
-from checks.site import nav, source
+from checks.site import handbook, nav, source
 from checks.site.generate import build_site
 from checks.site.model import PREVIEW_TEMPLATE, STYLE
 from checks.site.template import TEMPLATES
@@ -63,6 +65,8 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
         self._unindexed: dict[str, str] = {}  # docs path -> HTML added after search indexing
         self._titles: dict[str, str] = {}  # docs path -> plain title of the pages generated as HTML
         self._jobs: int | None = None
+        self._brand: Any = None  # the brand of the last on_files, for the handbook placeholders
+        self._root_dir: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` runs a server thread: no forked checker workers there (forking a
@@ -86,6 +90,7 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
             found = source.load(root, now, brand, jobs=self._jobs)
         except EkipError as exc:
             raise PluginError(f"ekip: {exc}") from None
+        self._brand, self._root_dir = found.brand, root
         docs = [f.src_uri for f in files.documentation_pages()]
         generated = build_site(found.brand, found.posts, now, found.findings, builtin_ids=found.builtin_ids,
                                unreadable=found.unreadable, docs=docs,
@@ -112,7 +117,13 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
         title = self._titles.get(page.file.src_uri)
         if title is not None:
             page.meta = {**page.meta, "title": escape_html(title), "template": PREVIEW_TEMPLATE}
-        return markdown
+            return markdown
+        if self._brand is None or self._root_dir is None:
+            return markdown
+        try:
+            return handbook.fill(markdown, self._brand, self._root_dir, page.file.src_uri)
+        except EkipError as exc:
+            raise PluginError(f"ekip: {exc}") from None
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated HTML page (a preview) replaces what its empty Markdown rendered; a marker

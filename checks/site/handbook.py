@@ -1,0 +1,233 @@
+"""Brand values printed into the hand-written handbook, so that a page never states a number
+or a rule that ``brand/`` does not enforce.
+
+A handbook page (``playbooks/*.md``) writes ``{{ekip:NAME}}`` where a value of the brand
+belongs; the ``ekip`` MkDocs plugin replaces it at build time (``fill``). An unknown name stops
+the build with the page and the name. The names:
+
+``emoji-limit``, ``exclamation-limit``
+    ``max`` of the brand's ``limit`` rule that counts ``:emoji:`` (or ``!``).
+``hitap-sen``, ``hitap-siz``
+    The platforms of the rules ``*.hitap-sen`` (bans "siz" forms: the platforms that say "sen")
+    and ``*.hitap-siz``, as "Instagram, TikTok ve Threads".
+``disclosure-tags``
+    brand.yml ``disclosure_tags`` as "`#reklam` veya `#işbirliği`".
+``approval-policy``
+    brand.yml ``approvals`` as a sentence per status.
+``quiet-periods``, ``daily-limits``, ``platform-limits``
+    Tables from calendar.yml and the effective platform table (platforms.yml applied).
+``dini-gunler``
+    A table per year from ``brand/dini-gunler.yml`` (Diyanet's dates; see that file).
+``dini-gunler-kaynak``
+    That file's source line.
+
+Values are escaped as Markdown text (``checks.site.escape``). Plain Python, no MkDocs: the
+tests call ``values`` and ``fill`` directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from checks.errors import EkipError
+from checks.site.escape import text as esc
+from checks.timeutil import parse
+from checks.yamlfile import YamlError
+from checks.yamlfile import load as load_yaml
+
+if TYPE_CHECKING:
+    from checks.brand.model import Brand
+
+PLACEHOLDER = re.compile(r"\{\{ekip:([a-z0-9-]+)\}\}")
+RELIGIOUS_DAYS = "dini-gunler.yml"
+MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
+          "Kasım", "Aralık")
+WEEKDAYS = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
+STATUS_NAMES = {"idea": "fikir", "draft": "taslak", "review": "inceleme", "approved": "onaylı",
+                "scheduled": "zamanlanmış", "published": "yayımlanmış", "archived": "arşiv"}
+KIND_NAMES = {"kandil": "kandil / gece", "ramazan": "Ramazan", "arife": "arife", "bayram": "bayram",
+              "hicri": "Hicri takvim"}
+
+
+def turkish_list(items: list[str], last: str = "ve") -> str:
+    """``a, b ve c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def long_date(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def _limit(brand: Brand, count: str) -> str:
+    for rule in brand.rules:
+        most = getattr(rule, "max", None)
+        if rule.header.kind == "limit" and getattr(rule, "count", None) == count and most is not None:
+            return str(most)
+    raise EkipError(f"no limit rule counts {count!r} in brand/rules/", "brand/rules")
+
+
+def _hitap(brand: Brand, suffix: str) -> str:
+    for rule in brand.rules:
+        if rule.id.endswith("." + suffix) and rule.header.platforms:
+            order = list(brand.platforms)
+            ids = sorted(rule.header.platforms, key=lambda p: order.index(p) if p in order else len(order))
+            return turkish_list([esc(brand.platforms[p].name if p in brand.platforms else p) for p in ids])
+    raise EkipError(f"no rule '*.{suffix}' with platforms in brand/rules/", "brand/rules")
+
+
+def _disclosure(brand: Brand) -> str:
+    return turkish_list([f"`{t}`" for t in brand.disclosure_tags], "veya")
+
+
+def _approvals(brand: Brand) -> str:
+    policy = brand.approvals
+    if not policy:
+        return "Onay gerekmez."
+    parts = []
+    for status, need in policy.items():
+        roles = turkish_list([f"`{r}`" for r in need.get("roles", [])], "veya")
+        parts.append(f"`{status}` ({STATUS_NAMES.get(status, status)}): {roles} rolünden en az "
+                     f"{need.get('count', 1)} kişinin onayı")
+    return "; ".join(parts) + "."
+
+
+def _hhmm(dt: datetime) -> str:
+    return dt.strftime("%H.%M")
+
+
+def _quiet_periods(brand: Brand) -> str:
+    rows = ["| Dönem | Ne zaman | Tekrar | Kimlik |", "| --- | --- | --- | --- |"]
+    for qp in brand.calendar.get("quiet_periods") or []:
+        start = parse(qp.get("start"), brand.timezone)
+        end = parse(qp.get("end"), brand.timezone)
+        if start is None or end is None:
+            continue
+        start, end = start.astimezone(brand.timezone), end.astimezone(brand.timezone)
+        yearly = qp.get("yearly") is True
+        day = f"{start.day} {MONTHS[start.month - 1]}" + ("" if yearly else f" {start.year}")
+        whole_days = start.hour == start.minute == 0 and end.hour == end.minute == 0
+        if whole_days and (end - start).days == 1:
+            when = f"{day}, bütün gün"
+        elif whole_days:
+            last = end.date().fromordinal(end.date().toordinal() - 1)
+            when = f"{day} – {last.day} {MONTHS[last.month - 1]}" + ("" if yearly else f" {last.year}") + ", bütün gün"
+        else:
+            when = f"{day}, {_hhmm(start)}–{_hhmm(end)}"
+        platforms = qp.get("platforms")
+        if platforms:
+            when += " (" + ", ".join(esc(p) for p in platforms) + ")"
+        rows.append(f"| {esc(qp.get('name') or qp.get('id'))} | {when} | {'her yıl' if yearly else 'bir kez'} "
+                    f"| `{qp.get('id')}` |")
+    return "\n".join(rows)
+
+
+def _daily_limits(brand: Brand) -> str:
+    limits = brand.calendar.get("daily_limit") or {}
+    gaps = brand.calendar.get("min_gap_minutes") or {}
+    rows = ["| Platform | Günde en fazla | Gönderiler arası en az |", "| --- | --- | --- |"]
+    for pid in [p for p in brand.platforms if p in limits or p in gaps]:
+        gap = f"{gaps[pid]} dk" if pid in gaps else "—"
+        rows.append(f"| {esc(brand.platforms[pid].name)} | {limits.get(pid, '—')} | {gap} |")
+    return "\n".join(rows)
+
+
+COUNTING = {"x": "X ağırlıklı (bağlantı 23)", "codepoints": "karakter", "graphemes": "görünen karakter",
+            "utf16": "UTF-16 birimi"}
+
+
+def _platform_limits(brand: Brand) -> str:
+    rows = ["| Platform | En fazla | Sayım | Etiket sınırı | Medya şart |", "| --- | --- | --- | --- | --- |"]
+    for p in brand.platforms.values():
+        tags = "—" if p.max_hashtags is None else str(p.max_hashtags)
+        rows.append(f"| {esc(p.name)} | {p.max_length:,}".replace(",", ".") +
+                    f" | {COUNTING.get(p.counting, p.counting)} | {tags} | {'evet' if p.needs_media else 'hayır'} |")
+    return "\n".join(rows)
+
+
+def religious_days(root: Path) -> dict[str, Any]:
+    """``brand/dini-gunler.yml`` as data: ``source`` and ``days`` (each with a ``date``)."""
+    path = root / "brand" / RELIGIOUS_DAYS
+    if not path.is_file():
+        raise EkipError(f"{RELIGIOUS_DAYS} is missing; the page needs Diyanet's dates", f"brand/{RELIGIOUS_DAYS}")
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8")).data
+    except YamlError as exc:
+        raise EkipError(str(exc), f"brand/{RELIGIOUS_DAYS}") from None
+    if not isinstance(data, dict):
+        raise EkipError("expected a mapping with 'source' and 'days'", f"brand/{RELIGIOUS_DAYS}")
+    days = []
+    for n, item in enumerate(data.get("days") or [], start=1):
+        raw = str(item.get("date"))
+        try:
+            d = date.fromisoformat(raw)
+        except ValueError:
+            raise EkipError(f"day {n}: '{raw}' is not a date (YYYY-MM-DD)", f"brand/{RELIGIOUS_DAYS}") from None
+        days.append({**item, "date": d})
+    return {"source": data.get("source") or {}, "days": days, "checked": data.get("checked") or {}}
+
+
+def _religious_table(root: Path) -> str:
+    data = religious_days(root)
+    out: list[str] = []
+    year = None
+    for day in data["days"]:
+        d: date = day["date"]
+        if d.year != year:
+            year = d.year
+            checked = data["checked"].get(year) or data["checked"].get(str(year))
+            note = f"Diyanet listesiyle karşılaştırıldı: {esc(checked)}" if checked else \
+                "Diyanet'in yayımladığı listeyle henüz karşılaştırılmadı"
+            out += ["", f"**{year}** ({note})", "", "| Tarih | Gün | Ne | Tür |", "| --- | --- | --- | --- |"]
+        evening = " (akşamı)" if day.get("kind") == "kandil" else ""
+        out.append(f"| {long_date(d)}{evening} | {WEEKDAYS[d.weekday()]} | {esc(day.get('name', ''))} "
+                   f"| {KIND_NAMES.get(str(day.get('kind')), esc(day.get('kind')))} |")
+    return "\n".join(out).strip()
+
+
+def _religious_source(root: Path) -> str:
+    src = religious_days(root)["source"]
+    name, url = esc(src.get("name", "")), src.get("url", "")
+    return f"[{name}]({url})" if url.startswith("https://") else name
+
+
+def values(brand: Brand, root: Path) -> dict[str, Callable[[], str]]:
+    """Each placeholder name with the function that writes its value (called only when used)."""
+    return {
+        "emoji-limit": lambda: _limit(brand, ":emoji:"),
+        "exclamation-limit": lambda: _limit(brand, "!"),
+        "hitap-sen": lambda: _hitap(brand, "hitap-sen"),
+        "hitap-siz": lambda: _hitap(brand, "hitap-siz"),
+        "disclosure-tags": lambda: _disclosure(brand),
+        "approval-policy": lambda: _approvals(brand),
+        "quiet-periods": lambda: _quiet_periods(brand),
+        "daily-limits": lambda: _daily_limits(brand),
+        "platform-limits": lambda: _platform_limits(brand),
+        "dini-gunler": lambda: _religious_table(root),
+        "dini-gunler-kaynak": lambda: _religious_source(root),
+    }
+
+
+def fill(markdown: str, brand: Brand, root: Path, page: str) -> str:
+    """``markdown`` with every ``{{ekip:NAME}}`` replaced; ``EkipError`` naming ``page`` for an
+    unknown name or a value the brand cannot give."""
+    if "{{ekip:" not in markdown:
+        return markdown
+    known = values(brand, root)
+    cache: dict[str, str] = {}
+
+    def one(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in known:
+            raise EkipError(f"unknown placeholder {{{{ekip:{name}}}}}; known: {', '.join(sorted(known))}",
+                            page)
+        if name not in cache:
+            cache[name] = known[name]()
+        return cache[name]
+
+    return PLACEHOLDER.sub(one, markdown)
