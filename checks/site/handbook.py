@@ -1,7 +1,7 @@
 """Brand values printed into the hand-written handbook, so that a page never states a number
 or a rule that ``brand/`` does not enforce.
 
-A handbook page (``playbooks/*.md``) writes ``{{ekip:NAME}}`` where a value of the brand
+A handbook page (``playbooks/*.md``) writes ``{{marka:NAME}}`` where a value of the brand
 belongs; the ``ekip`` MkDocs plugin replaces it at build time (``fill``). An unknown name stops
 the build with the page and the name. The names:
 
@@ -42,7 +42,7 @@ from checks.yamlfile import load as load_yaml
 if TYPE_CHECKING:
     from checks.brand.model import Brand
 
-PLACEHOLDER = re.compile(r"\{\{ekip:([a-z0-9-]+)\}\}")
+PLACEHOLDER = re.compile(r"\{\{marka:([a-z0-9-]+)\}\}")
 RELIGIOUS_DAYS = "dini-gunler.yml"
 MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
           "Kasım", "Aralık")
@@ -214,9 +214,9 @@ def values(brand: Brand, root: Path) -> dict[str, Callable[[], str]]:
 
 
 def fill(markdown: str, brand: Brand, root: Path, page: str) -> str:
-    """``markdown`` with every ``{{ekip:NAME}}`` replaced; ``EkipError`` naming ``page`` for an
+    """``markdown`` with every ``{{marka:NAME}}`` replaced; ``EkipError`` naming ``page`` for an
     unknown name or a value the brand cannot give."""
-    if "{{ekip:" not in markdown:
+    if "{{marka:" not in markdown:
         return markdown
     known = values(brand, root)
     cache: dict[str, str] = {}
@@ -224,7 +224,7 @@ def fill(markdown: str, brand: Brand, root: Path, page: str) -> str:
     def one(m: re.Match[str]) -> str:
         name = m.group(1)
         if name not in known:
-            raise EkipError(f"unknown placeholder {{{{ekip:{name}}}}}; known: {', '.join(sorted(known))}",
+            raise EkipError(f"unknown placeholder {{{{marka:{name}}}}}; known: {', '.join(sorted(known))}",
                             page)
         if name not in cache:
             cache[name] = known[name]()

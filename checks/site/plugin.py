@@ -9,7 +9,7 @@ month pages. Previews are generated as HTML (``SiteFile.html``): ``on_page_conte
 HTML in place of the rendered Markdown, ``on_post_page`` adds the part that search must not
 index (after the search plugin read the page), and ``on_env`` adds their light template
 (``checks.site.template``).
-``on_page_markdown`` fills the ``{{ekip:NAME}}`` placeholders of the hand-written handbook pages
+``on_page_markdown`` fills the ``{{marka:NAME}}`` placeholders of the hand-written handbook pages
 with values from the brand (``checks.site.handbook``), so the handbook states what ``brand/``
 enforces. ``on_serve`` makes ``mkdocs serve`` rebuild when ``content/`` or ``brand/`` change.
 
