@@ -1,0 +1,57 @@
+"""Hover on a finding: what the rule is, its examples, and its anchor in the brand guide.
+
+For a brand or pack rule (and a sensitive topic): kind, level, the rule's message, what it
+looks for (``Rule.describe``, as ``ekip rules list`` and the brand guide say it), its bad and
+good examples; for a built-in check, the brand guide's one line about it. Then the finding's
+own message and suggestions, and the link to ``marka/#<rule id>``. Markdown, in Turkish like
+the brand guide.
+"""
+
+from __future__ import annotations
+
+from lsprotocol import types
+
+from checks.brand.model import Brand
+from checks.finding import Finding
+from checks.lsp.diagnostics import guide_link
+
+
+def _code(text: str) -> str:
+    fence = "``" if "`" in text else "`"
+    return f"{fence}{text}{fence}" if text else ""
+
+
+def describe(f: Finding, brand: Brand, site: str) -> str:
+    from checks.site import labels
+    from checks.site.guide import BUILTIN
+
+    lines = [f"**{_code(f.rule)}** · {labels.LEVELS.get(f.level, f.level)}", "", f.message]
+    if f.suggestions:
+        lines += ["", "Öneri: " + ", ".join(_code(s) for s in f.suggestions)]
+    rule = brand.rule(f.rule)
+    if rule is not None:
+        h = rule.header
+        lines += ["", "---", "", f"Tür: {labels.KINDS.get(h.kind, h.kind)} ({_code(h.kind)})"]
+        described = rule.describe()
+        if described:
+            lines += ["", f"Ne arar: {described}"]
+        for key, title in (("bad", "✗ Yanlış (kurala takılır)"), ("good", "✓ Doğru (takılmaz)")):
+            examples = h.examples.get(key) or []
+            if examples:
+                lines += ["", f"{title}:", *(f"- {_code(e)}" for e in examples)]
+    elif f.rule in BUILTIN:
+        lines += ["", "---", "", f"Yerleşik denetim: {BUILTIN[f.rule]}"]
+    link = guide_link(site, f.rule)
+    if link:
+        lines += ["", f"[Marka rehberinde {f.rule}]({link})"]
+    return "\n".join(lines)
+
+
+def hover(findings: list[tuple[Finding, types.Range]], brand: Brand, site: str) -> types.Hover | None:
+    if not findings:
+        return None
+    parts = [describe(f, brand, site) for f, _ in findings]
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+        range=findings[0][1],
+    )
