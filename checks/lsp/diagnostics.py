@@ -10,10 +10,9 @@ the finding's suggestions. Rules that have no anchor there (LanguageTool's ``gra
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lsprotocol import types
 
+from checks.brand.model import Brand
 from checks.finding import Finding
 from checks.lsp.positions import LineIndex
 
@@ -25,34 +24,21 @@ SEVERITY = {
 LOCAL_SITE = "http://127.0.0.1:8000/"  # where `mkdocs serve` previews the site
 
 
-def site_url(root: Path, configured: str | None = None) -> str:
-    """The published site's address: the editor's ``siteUrl`` setting, else ``site_url`` in
-    mkdocs.yml, else the local preview of ``mkdocs serve``. Always ends with ``/``."""
-    url = configured or _mkdocs_site_url(root) or LOCAL_SITE
-    return url if url.endswith("/") else url + "/"
+def guide_address(brand: Brand, configured: str | None = None) -> str:
+    """The brand guide's address (ending in ``marka/``): the editor's ``siteUrl`` setting + ``marka/``,
+    else the one ``site_url`` in mkdocs.yml gives (as SARIF's help links), else the local preview
+    of ``mkdocs serve``."""
+    if configured:
+        return configured.rstrip("/") + "/marka/"
+    from checks import registry
+
+    return registry.guide_url(brand) or LOCAL_SITE + "marka/"
 
 
-def _mkdocs_site_url(root: Path) -> str | None:
-    try:
-        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    except OSError:
-        return None
-    import yaml
-
-    for line in text.splitlines():  # mkdocs.yml holds !!python tags that safe_load refuses
-        if line.startswith("site_url:"):
-            try:
-                value = yaml.safe_load(line.split(":", 1)[1])
-            except yaml.YAMLError:
-                return None
-            return value if isinstance(value, str) and value else None
-    return None
-
-
-def guide_link(site: str, rule: str) -> str | None:
+def guide_link(guide: str, rule: str) -> str | None:
     if rule.startswith("grammar.") or rule == "internal":
         return None
-    return f"{site}marka/#{rule}"
+    return f"{guide}#{rule}"
 
 
 def to_range(index: LineIndex, f: Finding) -> types.Range:
@@ -65,8 +51,8 @@ def offsets_range(index: LineIndex, start: int, end: int) -> types.Range:
     return types.Range(start=types.Position(line=sl, character=sc), end=types.Position(line=el, character=ec))
 
 
-def diagnostic(index: LineIndex, f: Finding, site: str) -> types.Diagnostic:
-    link = guide_link(site, f.rule)
+def diagnostic(index: LineIndex, f: Finding, guide: str) -> types.Diagnostic:
+    link = guide_link(guide, f.rule)
     return types.Diagnostic(
         range=to_range(index, f),
         severity=SEVERITY[f.level],

@@ -2,9 +2,9 @@
 
 For a brand or pack rule (and a sensitive topic): kind, level, the rule's message, what it
 looks for (``Rule.describe``, as ``ekip rules list`` and the brand guide say it), its bad and
-good examples; for a built-in check, the brand guide's one line about it. Then the finding's
-own message and suggestions, and the link to ``marka/#<rule id>``. Markdown, in Turkish like
-the brand guide.
+good examples; for a built-in check, the registry's description (``checks.registry``, in the
+brand guide's words). Then the finding's own message and suggestions, and the link to
+``marka/#<rule id>``. Markdown, in Turkish like the brand guide.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ def _code(text: str) -> str:
     return f"{fence}{text}{fence}" if text else ""
 
 
-def describe(f: Finding, brand: Brand, site: str) -> str:
+def describe(f: Finding, brand: Brand, guide: str) -> str:
+    from checks import registry
     from checks.site import labels
-    from checks.site.guide import BUILTIN
 
     lines = [f"**{_code(f.rule)}** · {labels.LEVELS.get(f.level, f.level)}", "", f.message]
     if f.suggestions:
@@ -39,18 +39,21 @@ def describe(f: Finding, brand: Brand, site: str) -> str:
             examples = h.examples.get(key) or []
             if examples:
                 lines += ["", f"{title}:", *(f"- {_code(e)}" for e in examples)]
-    elif f.rule in BUILTIN:
-        lines += ["", "---", "", f"Yerleşik denetim: {BUILTIN[f.rule]}"]
-    link = guide_link(site, f.rule)
+    else:
+        entry = registry.lookup(f.rule)
+        text = registry.turkish(f.rule) or (entry.description if entry else "")
+        if text:
+            lines += ["", "---", "", f"Yerleşik denetim: {text}"]
+    link = guide_link(guide, f.rule)
     if link:
         lines += ["", f"[Marka rehberinde {f.rule}]({link})"]
     return "\n".join(lines)
 
 
-def hover(findings: list[tuple[Finding, types.Range]], brand: Brand, site: str) -> types.Hover | None:
+def hover(findings: list[tuple[Finding, types.Range]], brand: Brand, guide: str) -> types.Hover | None:
     if not findings:
         return None
-    parts = [describe(f, brand, site) for f, _ in findings]
+    parts = [describe(f, brand, guide) for f, _ in findings]
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
         range=findings[0][1],

@@ -47,7 +47,7 @@ class EkipServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("ekip", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
         self.repo: Repository | None = None
-        self.site = diagnostics.LOCAL_SITE
+        self.guide = diagnostics.LOCAL_SITE + "marka/"
         self.debounce = DEBOUNCE_MS / 1000
         self.settings: dict[str, Any] = {}
         self.uris: dict[str, str] = {}  # path -> the uri the editor uses for it
@@ -96,7 +96,6 @@ class EkipServer(LanguageServer):
         root = brand_dir.parent if brand_dir is not None else base
         os.chdir(root)
         self.repo = Repository(root, {"grammar_mode": str(options.get("grammar") or "off")})
-        self.site = diagnostics.site_url(root, options.get("siteUrl"))
         if isinstance(options.get("debounce"), int | float):
             self.debounce = max(0.0, float(options["debounce"]) / 1000)
 
@@ -116,6 +115,8 @@ class EkipServer(LanguageServer):
         repo = self.repo
         assert repo is not None
         error = repo.reload_brand()
+        configured = self.settings.get("siteUrl")
+        self.guide = diagnostics.guide_address(repo.brand, configured if isinstance(configured, str) else None)
         if self.brand_uri is not None:
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=self.brand_uri, diagnostics=[]))
             self.brand_uri = None
@@ -159,7 +160,7 @@ class EkipServer(LanguageServer):
             doc = repo.open[rel]
             uri = self.uri_of(rel)
             index = LineIndex(doc.text, self.encoding)
-            diags = [diagnostics.diagnostic(index, f, self.site) for f in findings]
+            diags = [diagnostics.diagnostic(index, f, self.guide) for f in findings]
             if (force is None or rel not in force) and self.shown.get(uri) == diags:
                 continue
             self.shown[uri] = diags
@@ -320,7 +321,7 @@ def on_hover(ls: EkipServer, params: types.HoverParams) -> types.Hover | None:
         end = index.ekip_offset(f.end_line, f.end_column)
         if start <= at <= end:
             under.append((f, diagnostics.to_range(index, f)))
-    return hover.hover(under, ls.repo.brand, ls.site)
+    return hover.hover(under, ls.repo.brand, ls.guide)
 
 
 @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "[", ","]))
