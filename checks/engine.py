@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from checks import suppress
-from checks.builtin import CORPUS_CHECKS, CORPUS_NEEDS, POST_CHECKS
+from checks.builtin import CORPUS_CHECKS, CORPUS_NEEDS, CORPUS_WHOLE, POST_CHECKS
 from checks.context import Context
-from checks.finding import Finding
+from checks.finding import Finding, Fix
 from checks.post import Post, read_post
 from checks.text.segments import body_segment, hashtag_segment
 
@@ -118,13 +118,30 @@ def _check_chunk(
 ) -> tuple[list[Finding], list[Post]]:
     findings: list[Finding] = []
     posts: list[Post] = []
+    fixing = bool(ctx.options.get("fix"))
     for shown in items:
         post = read_post(shown)
-        findings.extend(check_post(post, ctx))
+        found = check_post(post, ctx)
+        if fixing:
+            _mark_fixes(post, found)
+        findings.extend(found)
         if keep_posts and post.readable:
             post.release(keep_source=not in_worker)
             posts.append(post)
     return findings, posts
+
+
+def _mark_fixes(post: Post, findings: list[Finding]) -> None:
+    """Give each fix the digest of the text it was computed on (``--fix`` compares it with the
+    file before writing: see ``checks.fix``)."""
+    base = None
+    for f in findings:
+        if f.fix is not None:
+            if base is None:
+                from checks.fix import digest
+
+                base = digest(post.source)
+            f.fix = Fix(f.fix.start, f.fix.end, f.fix.replacement, base)
 
 
 def _share(
@@ -235,20 +252,72 @@ def posts_needed(ctx: Context) -> bool:
     return any(needs(ctx) for needs in CORPUS_NEEDS)
 
 
-def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: bool = True) -> list[Finding]:
+def whole_repository_needed(ctx: Context) -> bool:
+    """Whether a check that compares each post with every other one (the calendar) has work in
+    this run: then a run on some files reads the repository's other posts too."""
+    return any(whole and needs(ctx) for whole, needs in zip(CORPUS_WHOLE, CORPUS_NEEDS, strict=True))
+
+
+def read_context(paths: Iterable[str]) -> list[Post]:
+    """The posts at ``paths``, read for the checks across the repository only: their front
+    matter is parsed, no check runs on them."""
+    posts = []
+    for shown in paths:
+        post = read_post(shown)
+        if post.readable:
+            posts.append(post)
+    return posts
+
+
+def _finding_key(f: Finding) -> tuple[object, ...]:
+    return (f.path, f.line, f.column, f.rule, f.message)
+
+
+def _across(check_all: Callable[[list[Post], Context], Iterable[Finding]], posts: list[Post],
+            others: list[Post], own: set[str] | None, ctx: Context) -> list[Finding]:
+    """A whole-repository check on ``posts`` (the run's) and ``others`` (read for context). Its
+    findings on the reported posts (``own``; None: every post of the run) count, and those on
+    any other post that appear only because the reported posts are there: a post staged for a
+    day that is already full pushes an earlier committed post over the limit, and CI would
+    reject that too."""
+    everyone = posts + others
+    found = list(check_all(everyone, ctx))
+    own = own if own is not None else {p.path for p in posts}
+    if all(f.path in own for f in found):
+        return found
+    rest = [p for p in everyone if p.path not in own]
+    before = {_finding_key(f) for f in check_all(rest, ctx)}
+    return [f for f in found if f.path in own or _finding_key(f) not in before]
+
+
+def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: bool = True,
+        context: list[Post] | None = None, report: set[str] | None = None) -> list[Finding]:
     """Check every file; return the findings, sorted. The posts end up in ``ctx.posts`` unless
     ``keep_posts`` is false (then no post crosses back from a worker process, and ``ctx.posts``
-    stays empty); checks across posts run only with the posts kept."""
+    stays empty); checks across posts run only with the posts kept.
+
+    ``context``: the repository's other posts (``read_context``), which the whole-repository
+    checks (the calendar) see beside the run's own. ``report``: the paths whose findings are
+    wanted (``--changed``; None: all of ``items``). A whole-repository finding on any other
+    post is kept only when the reported posts cause it (``_across``)."""
     jobs = jobs or min(os.cpu_count() or 1, 8)
     if jobs > 1 and len(items) >= PARALLEL_FROM and hasattr(os, "fork"):
         findings, posts = _check_parallel(items, ctx, jobs, keep_posts)
     else:
         findings, posts = _check_chunk(items, ctx, keep_posts=keep_posts)
     ctx.posts = posts
-    by_path = {p.path: p for p in posts}
+    if report is not None:
+        findings = [f for f in findings if f.path in report]
+    others = context or []
+    by_path = {p.path: p for p in others}
+    by_path.update((p.path, p) for p in posts)
     across: list[Finding] = []
-    for check_all in CORPUS_CHECKS if keep_posts else ():
-        across.extend(check_all(posts, ctx))
+    for check_all, whole in zip(CORPUS_CHECKS, CORPUS_WHOLE, strict=True) if keep_posts else ():
+        if whole and (others or report is not None):
+            across.extend(_across(check_all, posts, others, report, ctx))
+        else:
+            found = check_all(posts, ctx)
+            across.extend(found if report is None else (f for f in found if f.path in report))
     if across:
         grouped: dict[str, list[Finding]] = {}
         for f in across:

@@ -12,11 +12,14 @@ LEVEL_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """Replace the code points ``start:end`` of the file's text with ``replacement``."""
+    """Replace the code points ``start:end`` of the file's text with ``replacement``. ``base`` is
+    the digest of the text the offsets belong to (``checks.fix.digest``), set for ``--fix`` runs:
+    the fix is applied only to a file that still holds that text."""
 
     start: int
     end: int
     replacement: str
+    base: str | None = None
 
 
 @dataclass(slots=True)
@@ -44,7 +47,7 @@ class Finding:
         fix = self.fix
         return (self.path, self.line, self.column, self.end_line, self.end_column, self.rule, self.level,
                 self.message, self.match, self.suggestions,
-                None if fix is None else (fix.start, fix.end, fix.replacement))
+                None if fix is None else (fix.start, fix.end, fix.replacement, fix.base))
 
     @staticmethod
     def from_tuples(rows: list[tuple[Any, ...]]) -> list[Finding]:

@@ -183,3 +183,26 @@ def test_calendar_without_file_or_with_odd_posts(repo: Repo) -> None:
     calendar(repo, "daily_limit: {x: 1}\nmin_gap_minutes: {x: 30}\n" + QUIET)
     code, _out, err = repo.run("check", "--grammar", "off", "--format", "json", *NOW)
     assert code in (0, 1) and "Traceback" not in err
+
+
+# -- a run on some files counts the repository's other posts (the pre-commit case) -------------
+def test_check_on_one_file_counts_the_other_posts(repo: Repo) -> None:
+    """`ekip check FILE` is what the pre-commit hook runs on the staged posts: the daily limit,
+    the gap and quiet periods count every post of the repository, as CI's run does."""
+    calendar(repo, "daily_limit: {linkedin: 1}\nmin_gap_minutes: {x: 60}\n")
+    for name, hour, platform in (("sabah", "09", "linkedin"), ("ogle", "12", "linkedin"),
+                                 ("x1", "10", "x"), ("x2", "10", "x")):
+        repo.post(name, "Merhaba.", platforms=f"[{platform}]", status="review",
+                  date=f"2027-03-01T{hour}:{'30' if name == 'x2' else '00'}:00+03:00")
+    # elsewhere, a problem that exists without the checked posts: not theirs to report
+    repo.post("eski1", "Merhaba.", platforms="[linkedin]", status="review", date="2027-03-05T09:00:00+03:00")
+    repo.post("eski2", "Merhaba.", platforms="[linkedin]", status="review", date="2027-03-05T10:00:00+03:00")
+    rel = "content/posts/2027/03/"
+    found = repo.findings(*NOW, rel + "ogle.md")
+    assert [(names([f])[0], f["rule"]) for f in found] == [("ogle", "calendar.daily-limit")]
+    assert [(names([f])[0], f["rule"]) for f in repo.findings(*NOW, rel + "x2.md")] == [("x2", "calendar.gap")]
+    # the morning post is the day's first, but it is what pushes the noon post over the limit
+    found = repo.findings(*NOW, rel + "sabah.md")
+    assert [(names([f])[0], f["rule"]) for f in found] == [("ogle", "calendar.daily-limit")]
+    assert [(names([f])[0], f["rule"]) for f in repo.findings(*NOW, rel + "x1.md")] == [("x2", "calendar.gap")]
+    assert names(repo.findings(*NOW, rule="calendar.daily-limit")) == ["eski2", "ogle"]  # the whole run

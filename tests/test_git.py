@@ -143,6 +143,20 @@ def test_changed_reports_only_changed_posts_but_counts_all(grepo: Repo) -> None:
     assert code == 1 and all("unchanged" not in f["path"] for f in doc["findings"])
 
 
+def test_changed_reports_what_a_changed_post_causes_on_an_unchanged_one(grepo: Repo) -> None:
+    """A new post at 09:00 makes the committed 12:00 post the day's second: CI's --changed run
+    reports that finding (on the unchanged post), as the pre-commit hook does."""
+    grepo.write("brand/calendar.yml", "daily_limit: {x: 1}\n")
+    grepo.post("unchanged", "Metin.", status="review", platforms="[x]", date="2027-03-01T12:00:00+03:00")
+    grepo.post("eski1", "Metin.", status="review", platforms="[x]", date="2027-03-05T09:00:00+03:00")
+    grepo.post("eski2", "Metin.", status="review", platforms="[x]", date="2027-03-05T12:00:00+03:00")
+    commit(grepo.root)
+    assert grepo.findings("--base", "HEAD", "--changed", *NOW) == []
+    grepo.post("new", "Metin.", status="review", platforms="[x]", date="2027-03-01T09:00:00+03:00")
+    found = grepo.findings("--base", "HEAD", "--changed", *NOW)
+    assert [(names([f])[0], f["rule"]) for f in found] == [("unchanged", "calendar.daily-limit")]
+
+
 def test_changed_since_an_older_commit(grepo: Repo) -> None:
     grepo.post("a", "Metin.", author="zeki")
     commit(grepo.root, "one")

@@ -142,8 +142,55 @@ def test_try_repo_from_a_content_repository(snapshot: Path, tmp_path: Path) -> N
     if result.returncode and _NETWORK.search(out):
         pytest.skip("pre-commit could not install Ekip's environment: the package index is not reachable")
     assert result.returncode == 1, out
-    assert re.search(r"^ekip check\.+Failed$", result.stdout, re.M), out
+    assert re.search(r"^ekip check\.+Failed$", out, re.M), out
     assert "content/posts/2027/03/ucuz.md" in out and "voice.banned-words" in out
     assert "dunya-kadinlar-gunu" not in out  # the clean post has no finding
     assert "playbooks/index.md" not in out and "file.front-matter" not in out
     assert re.search(r"^ekip rules test\.+Passed$", result.stdout, re.M), out
+
+
+def _post(day: str, hour: str, title: str) -> str:
+    return (f"---\ntitle: {title}\ndate: 2027-03-{day}T{hour}:00+03:00\nplatforms: [linkedin]\nstatus: review\n"
+            "author: ayse\n---\n\nYeni sezonun ilk ürünleri mağazalarımızda.\n")
+
+
+@pytest.mark.parametrize("second_day", ["10", "11"])
+def test_commit_hook_counts_the_committed_posts(tmp_path: Path, second_day: str) -> None:
+    """The hook sees what CI sees: one LinkedIn post is committed, a second on the same day is
+    staged (the day's limit is one). The real pre-commit hook, run by ``git commit`` with the
+    ekip-check hook exactly as .pre-commit-hooks.yaml offers it, rejects the commit with
+    calendar.daily-limit although it is handed the staged file only; on the next day it passes."""
+    _need("pre-commit", "git", "ekip")
+    clientlib = pytest.importorskip("pre_commit.clientlib")
+    offered = {h["id"]: h for h in clientlib.load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))}["ekip-check"]
+    content = tmp_path / "content-repo"
+    (content / "brand").mkdir(parents=True)
+    (content / "brand" / "brand.yml").write_text("name: Test\ntimezone: Europe/Istanbul\n", encoding="utf-8")
+    (content / "brand" / "team.yml").write_text("members:\n  ayse: {name: Ayşe, roles: [writer]}\n",
+                                                encoding="utf-8")
+    (content / "brand" / "calendar.yml").write_text("daily_limit:\n  linkedin: 1\n", encoding="utf-8")
+    posts = content / "content" / "posts" / "2027" / "03"
+    posts.mkdir(parents=True)
+    (posts / "ilk.md").write_text(_post("10", "09:00", "İlk"), encoding="utf-8")
+    language = "system"  # the installed ekip (the offered hook's `python` would pip-install it)
+    (content / ".pre-commit-config.yaml").write_text(
+        "repos:\n  - repo: local\n    hooks:\n"
+        f"      - id: ekip-check\n        name: ekip check\n        entry: {offered['entry']}\n"
+        f"        args: {offered['args']}\n        language: {language}\n"
+        f"        files: '{offered['files']}'\n        pass_filenames: true\n        require_serial: true\n",
+        encoding="utf-8")
+    _commit_all(content)
+    env = _env(tmp_path)
+    subprocess.run(["pre-commit", "install"], cwd=content, env=env, check=True, capture_output=True)
+    (posts / "ikinci.md").write_text(_post(second_day, "08:00", "İkinci"), encoding="utf-8")
+    subprocess.run([*GIT, "add", "content"], cwd=content, check=True)
+    result = subprocess.run([*GIT, "commit", "-m", "ikinci gönderi"], cwd=content, env=env,
+                            capture_output=True, text=True, timeout=120)
+    out = result.stdout + result.stderr
+    if second_day == "10":
+        assert result.returncode != 0, out
+        assert "calendar.daily-limit" in out and "ilk.md" in out, out  # the 08:00 post pushes 09:00 over
+        assert re.search(r"^ekip check\.+Failed$", out, re.M), out
+    else:
+        assert result.returncode == 0, out
+        assert re.search(r"^ekip check\.+Passed$", out, re.M), out

@@ -32,3 +32,8 @@ CORPUS_CHECKS: list[Callable[[list[Post], Context], Iterable[Finding]]] = [
 CORPUS_NEEDS: list[Callable[[Context], bool]] = [
     getattr(m, "needs_posts", lambda ctx: True) for m in MODULES if hasattr(m, "check_all")
 ]
+# A corpus check with ``WHOLE_REPOSITORY = True`` compares each post with the others (the
+# calendar): a run on some files lets it see the repository's other posts as well.
+CORPUS_WHOLE: list[bool] = [
+    bool(getattr(m, "WHOLE_REPOSITORY", False)) for m in MODULES if hasattr(m, "check_all")
+]

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from checks.post import Post
 
 IDS = ("calendar.daily-limit", "calendar.gap", "calendar.quiet-period")
+WHOLE_REPOSITORY = True  # `ekip check FILE` counts the repository's other posts too (engine.run)
 
 COUNTED_STATUSES = frozenset({"review", "approved", "scheduled", "published"})
 QUIET_IGNORED_STATUSES = frozenset({"idea", "archived"})

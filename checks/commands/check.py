@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from checks import engine, gcpause, registry
 from checks.commands.common import brand_from_args, now_from_args
 from checks.context import Context
 from checks.errors import EkipError
-from checks.finding import LEVEL_RANK, LEVELS
+from checks.finding import LEVEL_RANK, LEVELS, Finding
 from checks.report import FORMATS, reporter
 
 
@@ -44,33 +45,56 @@ def _run(args: argparse.Namespace) -> int:
     if args.changed and not args.base:
         raise EkipError("--changed needs --base REV")
     paths = args.paths or engine.default_paths(brand.root)
-    for p in paths:
-        if not Path(p).exists():
+    for p in args.paths:
+        if not os.path.lexists(p):
             raise EkipError(f"{p}: no such file or folder")
     items = engine.collect(paths, brand.root)
-    ctx = Context(brand, now, options={
+    if args.paths:
+        empty = [p for p in args.paths if os.path.isdir(p) and not engine.collect([p], brand.root)]
+        if empty:
+            raise EkipError(f"{empty[0]}: no post (Markdown file) in this folder")
+    elif not items:
+        print("ekip: no posts under content/ (nor post templates under playbooks/); nothing to check",
+              file=sys.stderr)
+    options = {
         "grammar": args.grammar, "base": args.base, "changed": args.changed, "cache": not args.no_cache,
-    })
+        "fix": args.fix,
+    }
+    ctx = Context(brand, now, options=dict(options))
     changes = None
     if args.base:
         from checks.builtin.gitdiff import changes_since
 
         changes = changes_since(brand.root, args.base)
     ctx.options["git_changes"] = changes
-    findings = engine.run(items, ctx, jobs=args.jobs, keep_posts=engine.posts_needed(ctx))
+    context = _context_paths(items, brand.root) if args.paths and engine.whole_repository_needed(ctx) else []
+    reported: set[str] | None = None
     if args.changed and changes is not None:
-        # Every post was checked (the calendar counts them all); report the changed ones only.
+        # Every post is checked (the calendar counts them all); the changed ones are reported,
+        # and what they cause on another post (a day they fill up).
         reported = {shown for shown in items if changes.is_changed(Path(shown))}
-        findings = [f for f in findings if f.path in reported]
-    shown = [f for f in findings if LEVEL_RANK[f.level] <= LEVEL_RANK[args.level]]
+
+    def check(ctx: Context) -> list[Finding]:
+        findings = engine.run(items, ctx, jobs=args.jobs, keep_posts=engine.posts_needed(ctx),
+                              context=engine.read_context(context), report=reported)
+        return [f for f in findings if LEVEL_RANK[f.level] <= LEVEL_RANK[args.level]]
+
+    shown = check(ctx)
     fixed_count = 0
     if args.fix:
         from checks import fix
 
-        fixed = fix.apply(shown)
-        fixed_ids = {id(f) for f in fixed}
-        shown = [f for f in shown if id(f) not in fixed_ids]
-        fixed_count = len(fixed)
+        outcome = fix.apply(shown, brand.root)
+        fixed_count = len(outcome.fixed)
+        for notice in outcome.skipped:
+            ctx.notice(notice)
+        if outcome.written:
+            # What is left, at its place in the fixed files: check again (a replacement may
+            # make a post too long, and every later position moved).
+            again = Context(brand, now, options=dict(options, fix=False, git_changes=changes))
+            shown = check(again)
+            for notice in again.notices:
+                ctx.notice(notice)
     for notice in ctx.notices:
         print(f"ekip: {notice}", file=sys.stderr)
     rules = registry.report_help(brand) if args.format == "sarif" else None
@@ -81,3 +105,9 @@ def _run(args: argparse.Namespace) -> int:
         if args.output:
             out.close()
     return 1 if any(f.level == "error" for f in shown) else 0
+
+
+def _context_paths(items: list[str], root: Path) -> list[str]:
+    """The repository's posts that are not among ``items``: what CI's run would see besides them."""
+    given = {os.path.realpath(p) for p in items}
+    return [p for p in engine.collect(engine.default_paths(root), root) if os.path.realpath(p) not in given]
