@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,9 @@ from checks import suppress
 from checks.builtin import CORPUS_CHECKS, CORPUS_NEEDS, CORPUS_WHOLE, POST_CHECKS
 from checks.context import Context
 from checks.finding import Finding, Fix
-from checks.post import Post, read_post
+from checks.post import Post, read_file, read_post
 from checks.text.segments import body_segment, hashtag_segment
+from checks.timeutil import parse
 
 PARALLEL_FROM = 1500  # posts; below this, starting workers costs more than it saves
 
@@ -258,15 +260,43 @@ def whole_repository_needed(ctx: Context) -> bool:
     return any(whole and needs(ctx) for whole, needs in zip(CORPUS_WHOLE, CORPUS_NEEDS, strict=True))
 
 
-def read_context(paths: Iterable[str]) -> list[Post]:
-    """The posts at ``paths``, read for the checks across the repository only: their front
-    matter is parsed, no check runs on them."""
-    posts = []
-    for shown in paths:
-        post = read_post(shown)
+_CLOSING = re.compile(rb"\n(?:---|\.\.\.)[ \t]*\r?(?:\n|\Z)")
+_DATE_VALUE = re.compile(rb"[ \t]*(['\"]?)([0-9][0-9T:+. Z-]*?)\1[ \t]*(?:#[^\n]*)?\r?$", re.M)
+
+
+def read_context(paths: Callable[[], Iterable[str]], ctx: Context, posts: list[Post]) -> list[Post]:
+    """The posts at ``paths()`` (called only when needed) that the whole-repository checks
+    need beside ``posts`` (the run's own): those dated near them (``calendar.window``).
+
+    Each file is read once. A post whose top-level ``date:`` line (in the front matter) lies
+    outside the window is left there without parsing its front matter: that keeps the
+    pre-commit case fast in a repository of thousands of posts. Any other post is read as
+    ``ekip check`` reads it and counted when it is readable. No check runs on them."""
+    from checks.builtin.calendar import window
+
+    span = window(posts, ctx)
+    if span is None:
+        return []
+    lo, hi = span
+    tz = ctx.brand.timezone
+    out = []
+    for shown in paths():
+        try:
+            raw = read_file(shown)
+        except OSError:
+            continue
+        if not raw.removeprefix(b"\xef\xbb\xbf").startswith(b"---"):
+            continue  # no front matter: never a post the calendar counts
+        at = raw.find(b"\ndate:")  # find() then match(): a regex search costs ten times more here
+        if at >= 0 and _CLOSING.search(raw, 3, at + 1) is None:  # the line is in the front matter
+            value = _DATE_VALUE.match(raw, at + 6)
+            when = parse(value.group(2).decode("ascii"), tz) if value else None
+            if when is not None and not lo <= when <= hi:
+                continue
+        post = read_post(shown, raw)
         if post.readable:
-            posts.append(post)
-    return posts
+            out.append(post)
+    return out
 
 
 def _finding_key(f: Finding) -> tuple[object, ...]:
@@ -291,15 +321,16 @@ def _across(check_all: Callable[[list[Post], Context], Iterable[Finding]], posts
 
 
 def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: bool = True,
-        context: list[Post] | None = None, report: set[str] | None = None) -> list[Finding]:
+        context: Callable[[], Iterable[str]] | None = None, report: set[str] | None = None) -> list[Finding]:
     """Check every file; return the findings, sorted. The posts end up in ``ctx.posts`` unless
     ``keep_posts`` is false (then no post crosses back from a worker process, and ``ctx.posts``
     stays empty); checks across posts run only with the posts kept.
 
-    ``context``: the repository's other posts (``read_context``), which the whole-repository
-    checks (the calendar) see beside the run's own. ``report``: the paths whose findings are
-    wanted (``--changed``; None: all of ``items``). A whole-repository finding on any other
-    post is kept only when the reported posts cause it (``_across``)."""
+    ``context`` gives the paths of the repository's other posts: the whole-repository checks
+    (the calendar) see them beside the run's own (``read_context`` reads them, only when a
+    check needs them). ``report`` is the set of paths whose findings are wanted (``--changed``;
+    None: all of ``items``). A whole-repository finding on any other post is kept only when
+    the reported posts cause it (``_across``)."""
     jobs = jobs or min(os.cpu_count() or 1, 8)
     if jobs > 1 and len(items) >= PARALLEL_FROM and hasattr(os, "fork"):
         findings, posts = _check_parallel(items, ctx, jobs, keep_posts)
@@ -308,7 +339,7 @@ def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: boo
     ctx.posts = posts
     if report is not None:
         findings = [f for f in findings if f.path in report]
-    others = context or []
+    others = read_context(context, ctx, posts) if context and keep_posts else []
     by_path = {p.path: p for p in others}
     by_path.update((p.path, p) for p in posts)
     across: list[Finding] = []

@@ -206,3 +206,26 @@ def test_check_on_one_file_counts_the_other_posts(repo: Repo) -> None:
     assert [(names([f])[0], f["rule"]) for f in found] == [("ogle", "calendar.daily-limit")]
     assert [(names([f])[0], f["rule"]) for f in repo.findings(*NOW, rel + "x1.md")] == [("x2", "calendar.gap")]
     assert names(repo.findings(*NOW, rule="calendar.daily-limit")) == ["eski2", "ogle"]  # the whole run
+
+
+def test_other_posts_are_counted_however_their_date_is_written(repo: Repo) -> None:
+    """The one-post run skips other posts by a quick look at their `date:` line; a date quoted,
+    with a comment, naive, or under a key the quick look does not read still counts."""
+    calendar(repo, "daily_limit: {linkedin: 1}\n")
+    rel = "content/posts/2027/03/"
+    repo.post("yeni", "Merhaba.", platforms="[linkedin]", status="review", date="2027-03-01T23:00:00+03:00")
+    others = {
+        "tirnakli": 'date: "2027-03-01T11:00:00+03:00"  # yorum',
+        "saf": "date: 2027-03-01 11:00",
+        "anahtar": '"date": 2027-03-01T11:00:00+03:00',
+        "crlf": "date: 2027-03-01T11:00:00+03:00\r",
+    }
+    for name, line in others.items():
+        repo.write(rel + f"{name}.md", "---\ntitle: T\n" + line + "\nplatforms: [linkedin]\nstatus: review\n"
+                   "author: ayse\n---\n\nMetin.\n")
+        found = repo.findings(*NOW, rel + "yeni.md", rule="calendar.daily-limit")
+        assert names(found) == ["yeni"], name
+        (repo.root / rel / f"{name}.md").unlink()
+    other_day = "---\ntitle: T\ndate: 2027-03-02T11:00:00+03:00\nplatforms: [linkedin]\nstatus: review\n---\n"
+    repo.write(rel + "ertesi.md", other_day)
+    assert repo.findings(*NOW, rel + "yeni.md", rule="calendar.daily-limit") == []

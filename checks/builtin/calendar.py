@@ -188,6 +188,30 @@ def needs_posts(ctx: Context) -> bool:
     return any(calendar.get(key) for key in ("daily_limit", "min_gap_minutes", "quiet_periods"))
 
 
+def window(posts: list[Post], ctx: Context) -> tuple[datetime, datetime] | None:
+    """The times within which another post can change the daily-limit or gap findings of
+    ``posts`` (or be pushed over by them): their brand-local days and the longest minimum gap
+    around them. None when no such rule applies or none of ``posts`` is counted (a quiet period
+    concerns each post alone)."""
+    calendar = ctx.brand.calendar or {}
+    limits = calendar.get("daily_limit") if isinstance(calendar.get("daily_limit"), dict) else {}
+    minimums = calendar.get("min_gap_minutes") if isinstance(calendar.get("min_gap_minutes"), dict) else {}
+    gaps = [m for m in minimums.values() if isinstance(m, int | float) and not isinstance(m, bool) and m > 0]
+    if not (limits or gaps):
+        return None
+    tz = ctx.brand.timezone
+    times = [t for p in posts if p.status in COUNTED_STATUSES and (t := post_time(p, tz)) is not None]
+    if not times:
+        return None
+    margin = timedelta(minutes=max(gaps, default=0))
+    if limits:
+        margin = max(margin, timedelta(hours=26))  # a local day is at most 25 hours long
+    try:
+        return min(times) - margin, max(times) + margin
+    except OverflowError:
+        return datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC)
+
+
 def check_all(posts: list[Post], ctx: Context) -> Iterator[Finding]:
     calendar = ctx.brand.calendar or {}
     tz = ctx.brand.timezone

@@ -67,7 +67,9 @@ def _run(args: argparse.Namespace) -> int:
 
         changes = changes_since(brand.root, args.base)
     ctx.options["git_changes"] = changes
-    context = _context_paths(items, brand.root) if args.paths and engine.whole_repository_needed(ctx) else []
+    context = None
+    if args.paths and engine.whole_repository_needed(ctx):
+        context = lambda: _context_paths(items, brand.root)  # noqa: E731 (read only when needed)
     reported: set[str] | None = None
     if args.changed and changes is not None:
         # Every post is checked (the calendar counts them all); the changed ones are reported,
@@ -76,7 +78,7 @@ def _run(args: argparse.Namespace) -> int:
 
     def check(ctx: Context) -> list[Finding]:
         findings = engine.run(items, ctx, jobs=args.jobs, keep_posts=engine.posts_needed(ctx),
-                              context=engine.read_context(context), report=reported)
+                              context=context, report=reported)
         return [f for f in findings if LEVEL_RANK[f.level] <= LEVEL_RANK[args.level]]
 
     shown = check(ctx)
@@ -109,5 +111,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _context_paths(items: list[str], root: Path) -> list[str]:
     """The repository's posts that are not among ``items``: what CI's run would see besides them."""
-    given = {os.path.realpath(p) for p in items}
-    return [p for p in engine.collect(engine.default_paths(root), root) if os.path.realpath(p) not in given]
+    given: set[str] = set()
+    for p in items:  # each in the forms a folder walk shows it: relative to here, and absolute
+        for form in (os.path.abspath(p), os.path.realpath(p)):
+            given.update((form, os.path.relpath(form)))
+    return [p for p in engine.collect(engine.default_paths(root), root) if p not in given]
