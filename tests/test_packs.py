@@ -98,7 +98,7 @@ def test_spelling_words_written_apart(packed):
     ],
 )
 def test_correct_turkish_is_not_flagged(packed, body):
-    assert [h for h in rule_hits(packed, body) if h[0] != "tr-yazim.de-da-zamir"] == []
+    assert rule_hits(packed, body) == []
 
 
 @pytest.mark.parametrize(
@@ -118,10 +118,10 @@ def test_pattern_rules_on_posts(packed, body, rule):
     assert rule in {h[0] for h in rule_hits(packed, body)}
 
 
-def test_pronoun_de_is_only_a_hint(packed):
-    packed.post("p", "Bende çok beğendim.")
+def test_pronoun_de_only_when_the_verb_agrees(packed):
+    packed.post("p", "Bende çok beğendim. Bu krem bende hiç sivilce yapmadı. Bende var.")
     found = packed.findings(rule="tr-yazim.de-da-zamir")
-    assert [f["level"] for f in found] == ["info"]
+    assert [(f["match"], f["suggestions"], f["level"]) for f in found] == [("Bende", ["Ben de"], "warning")]
 
 
 def test_packs_apply_to_turkish_posts_only(packed):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checks.rules import ban, casing, limit, pattern, prefer, readability, require
+from checks.rules import ban, casing, limit, pattern, prefer, readability, require, yazim
 
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in (ban, prefer, casing, limit, pattern, require)}
 
@@ -15,3 +15,4 @@ def register(module: ModuleType) -> None:
 
 
 register(readability)
+register(yazim)

@@ -1,0 +1,38 @@
+"""``ki``: the conjunction ki written together with the verb before it.
+
+FAIL: ``Bilinki her ürün özenle hazırlanıyor.``, ``Umarızki beğenirsiniz.``,
+``Dedimki bu sezon farklı olacak.``, ``Biliyorumki beğeneceksiniz.``
+PASS: ``Bilin ki …``, ``Belki de en sevdiğiniz parça bu.``, ``Sanki bahar geldi.``,
+``Mağazadaki indirim``, ``Yarınki etkinlik``, ``Bizimki daha güzel.``, ``Şimdiki koleksiyon``
+
+A word ending in ``ki`` is flagged when what precedes ``ki`` is a finished verb form of a verb
+in the word list (``dedim``, ``biliyorum``, ``umarız``, imperative ``bilin``, ``bil``) and the
+whole word is neither a word of its own (``belki``, ``sanki``, ``halbuki``, ``oysaki``,
+``mademki``) nor a noun with the relative ``-ki`` (``evdeki``, ``yarınki``, ``seninki``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checks.yazim import Hit, forms, lexicon
+
+_CANDIDATE = re.compile(r"(?<![\w'’])([^\W\d_]{2,})ki(?![\w'’])")
+_WORDS = frozenset({"belki", "sanki", "halbuki", "oysaki", "mademki", "meğerki", "illaki", "şimdiki",
+                    "önceki", "sonraki", "yarınki", "dünkü", "akşamki", "sabahki", "geceki", "deminki",
+                    "öteki", "ilerki", "berikiki", "benimki", "seninki", "onunki", "bizimki", "sizinki", "onlarınki",
+                    "kimileyinki", "nitekim"})
+
+
+def find(text: str, folded: str, names: object = None) -> Iterator[Hit]:
+    for m in _CANDIDATE.finditer(folded):
+        word, base = m[0], m[1]
+        if word in _WORDS or lexicon.is_word(word) or base.startswith("kendi"):
+            continue
+        if forms.noun_reading(word) is not None:
+            continue
+        if forms.verb_reading(base) is None and not (lexicon.is_verb(base) and not lexicon.is_nominal(base)):
+            continue
+        start, split, end = m.start(), m.end(1), m.end()
+        yield Hit(start, end, text[start:split] + " " + text[split:end])

@@ -1,0 +1,74 @@
+"""``soru-eki``: the question particle mı/mi/mu/mü written together with the word before it.
+
+FAIL: ``Siparişim ulaştımı?``, ``Sınavı geçtimi?``, ``Çayınızı içtinizmi?``,
+``Biliyormuydunuz?``, ``Bedeni varmı?``, ``Kırmızısı değilmi?``, ``Yeni sezona hazırmısınız?``
+PASS: ``Siparişim ulaştı mı?``, ``Kedimi çok seviyorum.`` (kedi-m-i), ``Yardımı için
+teşekkürler.`` (yardım-ı), ``Filmi izlediniz mi?``, ``Resmi tatil``, ``Ürün stokta varmış.``
+
+A word is flagged when it ends in a particle form (``mI``, ``mIsIn``, ``mIyIm``, ``mIyIz``,
+``mIsInIz``, ``mIdIr``, ``mIydI``…, the particle's vowel in harmony with the word before it)
+and all of these hold:
+
+* what precedes the particle is a finished verb form of a verb in the word list (past
+  ``ulaştı``, progressive ``biliyor``, future, reported past, aorist, necessity, conditional,
+  optative, imperative), ``var``, ``yok``, ``değil``, or an adjective (``hazır``, ``güzel``);
+* the whole word is not a word of its own: not a lemma (``resmi``) and not a noun with its
+  endings (``yardımı`` = yardım + ı, ``kedimi`` = kedi + m + i, ``filmi``, ``platformu``).
+  For an adjective before the particle that ends its clause (``?``, ``acaba``), reading the
+  particle as a possessive (``iyimi`` as iyi + m + i) does not count: the question is far
+  likelier; followed by a verb it does (``Sevgilimi kırdım``, ``derimi kurutun``).
+
+Nouns before the particle (``kitapmı``) are left alone: a noun with a possessive and an
+accusative (``arabamı``) is spelled the same way as the error, and a rule that cannot tell
+them apart stays quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checks.yazim import Hit, forms, lexicon
+
+_CANDIDATE = re.compile(
+    r"(?<![\w'’])([^\W\d_]{2,}?)"
+    r"(m[ıiuü](?:s[ıiuü]n(?:[ıiuü]z)?|y[ıiuü][mz]|d[ıiuü]r|yd[ıiuü](?:m|n|k|n[ıiuü]z)?|ym[ıiuü]ş)?)"
+    r"(?![\w'’])")
+_ALWAYS = frozenset({"var", "yok", "değil"})
+
+
+def find(text: str, folded: str, names: object = None) -> Iterator[Hit]:
+    for m in _CANDIDATE.finditer(folded):
+        base, particle = m[1], m[2]
+        if particle[1] != forms.i_of(forms.last_vowel(base)):
+            continue
+        word = m[0]
+        if lexicon.is_word(word) or word.endswith(("izmi", "ızmı")):  # marksizmi: -izm loans
+            continue
+        kind = _kind(base)
+        if kind is None:
+            continue
+        reading = forms.noun_reading(word)
+        if reading is not None and not (reading == base and kind != "verb" and _ends_question(folded, m.end())):
+            continue
+        start, split, end = m.start(), m.start(2), m.end()
+        yield Hit(start, end, text[start:split] + " " + text[split:end])
+
+
+_QUESTION_END = re.compile(r"\s*(?:[?!.…,;:)]|$|(?:acaba|yoksa|ya|diye|değil)(?![\w'’]))")
+
+
+def _ends_question(folded: str, end: int) -> bool:
+    """The word ends its clause or is followed by ``acaba``…: ``iyimi?``, ``doğrumu acaba``
+    (read as a question), not ``sevgilimi kırdım`` (a possessive and an accusative)."""
+    return _QUESTION_END.match(folded, end) is not None
+
+
+def _kind(base: str) -> str | None:
+    if base in _ALWAYS:
+        return "always"
+    if forms.verb_reading(base) is not None:
+        return "verb"
+    if lexicon.is_adjective(base):
+        return "adjective"
+    return None
