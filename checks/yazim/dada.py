@@ -16,9 +16,14 @@ cannot take a locative there:
   (``kapıda``);
 * a conditional, progressive or past verb form (``anlatsa``, ``geliyor``, ``geldi``) of a verb
   in the word list, unless the whole word reads as a noun (``yardımda``);
+* a verbal adverb (``olarak``, ``gelip``), which takes no case;
 * an accusative or possessive pronoun (``onu``, ``bunu``, ``hepsi``, ``biri``), or a word of
   the closed list ``hem``, ``yine``, ``gene``, ``şu``, ``çok``, ``pek``, ``hiç``, ``nasıl``,
-  ``böyle``, ``öyle``, ``şöyle``, ``bazen``, ``sonra``, ``önce``, ``şimdi``, ``hemen``.
+  ``böyle``, ``öyle``, ``şöyle``, ``bazen``, ``sonra``, ``önce``, ``şimdi``, ``hemen``, ``değil``.
+
+A ``da``/``de`` written together after a voiceless consonant (``kitapda``, ``serinlikde``) is
+an error either way, but the writer may have meant the locative ``-ta``/``-te``: this rule
+leaves it to the finite-verb and closed-list cases above.
 
 ``bende``/``sende``/``bizde``/``sizde`` are locatives too: the rule ``de-da-zamir`` decides them.
 
@@ -26,9 +31,10 @@ cannot take a locative there:
 ``Kitap ta indirimde.`` PASS: ``Bu paket de ücretsiz.``, ``Ta ki yaz gelene kadar``,
 ``ta sabaha kadar`` (``ta`` = as far as), ``saat 3'te``.
 
-The conjunction never becomes te/ta. A separate ``te``/``ta`` after a word ending in a
-voiceless consonant (where the locative would be -te/-ta) is flagged, unless ``ta`` is the
-adverb "as far as": followed by ``ki``, ``kendi…``, a dative, an ablative or ``o``/``bu``/``şu``.
+The conjunction never becomes te/ta. A separate lower-case ``te``/``ta`` after a word is
+flagged, unless ``ta`` is the adverb "as far as": followed by ``ki``, ``kendi…``, a dative, an
+ablative or ``o``/``bu``/``şu``. After a word that is not in the word list and does not end in a
+voiceless consonant (``alexandrite ta``) the writer may have meant a locative: not flagged.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ from checks.yazim import Hit, forms, lexicon
 
 _GLUED = re.compile(r"(?<![\w'’])([^\W\d_]{2,}?)(d[ae])(?![\w'’])")
 _CLOSED = frozenset({"hem", "yine", "gene", "şu", "çok", "pek", "hiç", "nasıl", "böyle", "öyle", "şöyle",
-                     "bazen", "sonra", "önce", "şimdi", "hemen"})
+                     "bazen", "sonra", "önce", "şimdi", "hemen", "değil"})
 _PRONOUNS = frozenset({
     "onu", "bunu", "şunu", "beni", "seni", "bizi", "sizi", "onları", "bunları", "şunları", "kendini",
     "kendisini", "kendisi", "hepsi", "hepsini", "ikisi", "ikisini", "üçü", "biri", "birisi", "birini",
@@ -51,21 +57,39 @@ _VERB_TENSE = re.compile(r"s[ae](?:m|n|k|n[ıi]z)?|[ıiuü]?yor(?:[ıiuü]m|s[ı
 _LOCATIVE_PRONOUNS = frozenset({"ben", "sen", "biz", "siz", "on", "bun", "şun", "onlar"})
 
 
+_CLOSED_T = re.compile(r"(?<![\w'’])(çok|pek|hiç)(t[ae])(?![\w'’])")
+
+
 def find_glued(text: str, folded: str, names: object = None) -> Iterator[Hit]:
+    for m in _CLOSED_T.finditer(folded):  # çokta, pekte, hiçte: the conjunction glued and hardened
+        if m[2][1] == forms.a_of(forms.last_vowel(m[1])):
+            start, split, end = m.start(), m.start(2), m.end()
+            yield Hit(start, end, text[start:split] + " " + ("d" if text[split] == "t" else "D") + text[split + 1:end])
     for m in _GLUED.finditer(folded):
         base, de = m[1], m[2]
         if de[1] != forms.a_of(forms.last_vowel(base)) or base in _LOCATIVE_PRONOUNS:
             continue
+        if text[m.start()].isupper() and not _initial(text, m.start()) and base not in _CLOSED:
+            continue  # Bursada: a capitalised word inside a sentence is a name
         if not _glued(base, m[0]):
             continue
         start, split, end = m.start(), m.start(2), m.end()
         yield Hit(start, end, text[start:split] + " " + text[split:end])
 
 
+def _initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘`(«-–—*_#>":
+        i -= 1
+    return i < 0 or text[i] in ".!?…:\n"
+
+
 def _glued(base: str, word: str) -> bool:
     if base in _CLOSED or base in _PRONOUNS:
         return True
     last = base[-1]
+    if base.endswith(("arak", "erek", "ıp", "ip", "up", "üp")) and _adverbial(base):
+        return True  # olarakda, gelipde: a verbal adverb takes no case
     if last not in "ıiuüaekmnzr":
         return False
     if lexicon.is_word(base) or lexicon.is_word(word):
@@ -76,6 +100,14 @@ def _glued(base: str, word: str) -> bool:
         return True
     reading = forms.verb_reading(base)
     return reading is not None and _VERB_TENSE.fullmatch(reading[1]) is not None
+
+
+def _adverbial(base: str) -> bool:
+    cut = len(base) - (4 if base.endswith(("arak", "erek")) else 2)
+    stem = base[:cut]
+    if stem.endswith("y") and len(stem) > 2 and stem[-2] in forms.VOWELS:
+        stem = stem[:-1]  # okuyarak
+    return forms.verb_stem(stem) is not None and not lexicon.is_word(base)
 
 
 def _possessive_or_accusative(base: str) -> bool:
@@ -99,16 +131,22 @@ def _possessive_or_accusative(base: str) -> bool:
     return False
 
 
-_HARD = re.compile(r"(?<![\w'’])([^\W\d_]*[çfhkpsşt])[ \t]+(t[ae])(?![\w'’])")
+def _turkish(word: str) -> bool:
+    return lexicon.is_word(word) or forms.noun_reading(word) is not None or forms.verb_reading(word) is not None
+
+
+_HARD = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]+(t[ae])(?![\w'’])")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 _ADVERB_NEXT = frozenset({"ki", "o", "bu", "şu", "oraya", "buraya", "şuraya", "oradan", "buradan"})
 
 
 def find_hard(text: str, folded: str, names: object = None) -> Iterator[Hit]:
     for m in _HARD.finditer(folded):
-        particle = m[2]
+        particle, before = m[2], m[1]
         if text[m.start(2)].isupper():
             continue
+        if before[-1] not in forms.HARD and not _turkish(before):
+            continue  # alexandrite ta: after a foreign word the writer may mean a locative
         nxt = _NEXT_WORD.match(folded, m.end())
         if particle == "ta" and nxt is not None:
             w = nxt[1]

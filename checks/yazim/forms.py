@@ -70,8 +70,8 @@ def realise(templates: tuple[str, ...], vowel: str, last: str) -> str:
 
 _PLURAL = ("", "lAr")
 _POSSESSIVE = ("", "(I)m", "(I)n", "(s)I", "(I)mIz", "(I)nIz", "lArI")
-_CASE = ("", "(y)I", "(y)A", "DA", "DAn", "(n)In", "(y)lA", "DAki", "(n)Inki", "(y)DI", "(y)mIş",
-         "DIr", "ki")
+_CASE = ("", "(y)I", "(y)A", "DA", "DAn", "(n)In", "(y)lA", "DAki", "(n)Inki", "ki")
+_COPULA = ("", "(y)DI", "(y)mIş", "DIr", "(y)Im", "sIn", "(y)Iz", "sInIz")
 _THIRD = {"(y)I": "nI", "(y)A": "nA", "DA": "nDA", "DAn": "nDAn", "DAki": "nDAki", "(y)lA": "ylA"}
 _BUFFER = re.compile(r"^\((\w)\)")
 
@@ -91,10 +91,12 @@ def _spell(template: str, vowel: str, last: str) -> tuple[str, str, str]:
 
 @lru_cache(maxsize=64)
 def nominal_endings(vowel: str, last: str) -> frozenset[str]:
-    """Every ending (plural, possessive, case, -ki) a nominal stem with this last vowel and last
-    letter may take, spelled out."""
+    """Every ending (plural, possessive, case, -ki, copula) a nominal stem with this last vowel
+    and last letter may take, spelled out."""
     out: set[str] = set()
-    for plural, poss, case in product(_PLURAL, _POSSESSIVE, _CASE):
+    for plural, poss, case, copula in product(_PLURAL, _POSSESSIVE, _CASE, _COPULA):
+        if copula and case in ("(y)I", "(y)A", "(y)lA", "DAki", "(n)Inki", "ki"):
+            continue
         if plural and poss == "lArI":
             poss = "I"
         if case == "ki" and (plural or poss):
@@ -107,6 +109,9 @@ def nominal_endings(vowel: str, last: str) -> frozenset[str]:
         if case:
             c = _THIRD.get(case, case) if poss in ("(s)I", "lArI", "I") else case
             text, v, lst = _spell(c, v, lst)
+            parts.append(text)
+        if copula:
+            text, v, lst = _spell(copula, v, lst)
             parts.append(text)
         out.add("".join(parts))
     out.discard("")
@@ -170,7 +175,7 @@ FINITE = re.compile(
     r"|m[ae]z(?:s[ıi]n|s[ıi]n[ıi]z|l[ae]r)?|m[ae]m|m[ae]y[ıi]z"            # negative aorist
     r"|m[ae]l[ıi](?:y[ıi]m|s[ıi]n|y[ıi]z|s[ıi]n[ıi]z|l[ae]r)?"             # necessity
     r"|s[ae](?:m|n|k|n[ıi]z|l[ae]r)?"                                        # conditional
-    r"|[ae]l[ıi]m|[ae]y[ıi]m"                                                # optative
+    r"|[ae]l[ıi]m|[ae]y[ıi]m|[ae]s[ıi]n[ıi]z|[ae]s[ıi]n"                     # optative
     r"|y?[ıiuü]n(?:[ıiuü]z)?|s[ıiuü]n(?:l[ae]r)?"                            # imperative
     r")$")
 

@@ -111,6 +111,15 @@ def _initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?…:\n"
 
 
+def _compound(name: str, rest: str) -> bool:
+    """A name that ends in a possessive (Nişantaşı, Gölbaşı) takes n before a case:
+    ``Nişantaşı'nda``."""
+    if name[-1] not in "ıiuü" or not rest.startswith("n") or len(rest) < 2:
+        return False
+    return (rest[1:] in forms.nominal_endings(forms.last_vowel(name), "n") and rest[1] not in forms.VOWELS) or (
+        rest[1:] in ("a", "e", "ı", "i", "u", "ü") or rest[1:3] in ("ın", "in", "un", "ün"))
+
+
 _CAPITAL_BEFORE = re.compile(r"[A-ZÇĞİÖŞÜ][\w]*[ \t]+$")
 
 
@@ -137,14 +146,15 @@ def find_missing(text: str, folded: str, names: Names) -> Iterator[Hit]:
                 continue
             rest = folded[m.start() + n:m.end()]
             fname = folded[m.start():m.start() + n]
-            if rest not in forms.nominal_endings(forms.last_vowel(fname), fname[-1]):
+            if rest not in forms.nominal_endings(forms.last_vowel(fname), fname[-1]) and not _compound(fname, rest):
                 continue
             if rest in ("n", "m") or _DERIVATIONAL.match(rest) or lexicon.is_word(folded[m.start():m.end()]):
                 break
-            if ambiguous and (_initial(text, m.start()) or _after_capital(text, m.start())):
-                break
             prefixes = names.before.get(name)
-            if prefixes and not any(text.endswith(p, 0, m.start()) for p in prefixes):
+            if prefixes:  # Örnek Giyim: the last word counts only after the first ones
+                if not any(text.endswith(p, 0, m.start()) for p in prefixes):
+                    break
+            elif ambiguous and (_initial(text, m.start()) or _after_capital(text, m.start())):
                 break
             yield Hit(m.start(), m.end(), name + "'" + word[n:])
             break
@@ -159,6 +169,10 @@ _CALENDAR = frozenset({"ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "
 def _possessive_12(stem: str, rest: str) -> bool:
     """``rest`` begins with a first- or second-person possessive (-m, -mIz, -nIz; after a
     consonant -Im, -ImIz, -InIz) in harmony with ``stem``."""
+    for plural in ("lar", "ler"):
+        if rest.startswith(plural) and len(rest) > 3:  # mağaza'larımızda
+            stem, rest = plural, rest[3:]
+            break
     i = forms.i_of(forms.last_vowel(stem))
     if stem[-1] in forms.VOWELS:
         return rest == "m" or (rest.startswith(("m" + i, "n" + i + "z")) and not rest.startswith("m" + i + "ş"))
@@ -178,12 +192,15 @@ def find_wrong(text: str, folded: str, names: Names) -> Iterator[Hit]:
             continue
         if known or fstem in _CALENDAR:
             continue
-        t = lexicon.tags(fstem)
-        if not t or "P" in t or not any(c in t for c in "NA"):
+        t = lexicon.tags(lexicon.surface_stems().get(fstem, fstem))
+        if not t or not any(c in t for c in "NA"):
             continue
+        possessive = _possessive_12(fstem, rest)
+        if "P" in t and not (possessive and _initial(text, m.start())):
+            continue  # also a name (Karagöz'üm); only a sentence-initial capital hides a common noun
         if any(c in "âîû" for c in m[3]) or _after_capital(text, m.start()):
             continue  # cüz'î (old spelling of a hamza); Haydarpaşa gar'ından (part of a name)
-        if stem.islower() or _possessive_12(fstem, rest):
+        if stem.islower() or possessive:
             yield Hit(m.start(), m.end(), stem + m[3])
 
 

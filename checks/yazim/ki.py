@@ -6,7 +6,8 @@ PASS: ``Bilin ki …``, ``Belki de en sevdiğiniz parça bu.``, ``Sanki bahar ge
 ``Mağazadaki indirim``, ``Yarınki etkinlik``, ``Bizimki daha güzel.``, ``Şimdiki koleksiyon``
 
 A word ending in ``ki`` is flagged when what precedes ``ki`` is a finished verb form of a verb
-in the word list (``dedim``, ``biliyorum``, ``umarız``, imperative ``bilin``, ``bil``) and the
+in the word list (``dedim``, ``biliyorum``, ``umarız``, imperative ``bilin``, ``bil``) or one of
+``belli``, ``besbelli``, ``gerçek``, ``tabii`` (``belli ki``), and the
 whole word is neither a word of its own (``belki``, ``sanki``, ``halbuki``, ``oysaki``,
 ``mademki``) nor a noun with the relative ``-ki`` (``evdeki``, ``yarınki``, ``seninki``).
 """
@@ -25,14 +26,18 @@ _WORDS = frozenset({"belki", "sanki", "halbuki", "oysaki", "mademki", "meğerki"
                     "kimileyinki", "nitekim"})
 
 
+_ADJECTIVES = frozenset({"belli", "besbelli", "açıktır", "doğrusu", "gerçek", "tabii"})
+
+
 def find(text: str, folded: str, names: object = None) -> Iterator[Hit]:
     for m in _CANDIDATE.finditer(folded):
         word, base = m[0], m[1]
         if word in _WORDS or lexicon.is_word(word) or base.startswith("kendi"):
             continue
-        if forms.noun_reading(word) is not None:
+        if base not in _ADJECTIVES and forms.noun_reading(word) is not None:
             continue
-        if forms.verb_reading(base) is None and not (lexicon.is_verb(base) and not lexicon.is_nominal(base)):
+        if base not in _ADJECTIVES and forms.verb_reading(base) is None and not (
+                lexicon.is_verb(base) and not lexicon.is_nominal(base)):
             continue
         start, split, end = m.start(), m.end(1), m.end()
         yield Hit(start, end, text[start:split] + " " + text[split:end])

@@ -11,7 +11,8 @@ and all of these hold:
 
 * what precedes the particle is a finished verb form of a verb in the word list (past
   ``ulaştı``, progressive ``biliyor``, future, reported past, aorist, necessity, conditional,
-  optative, imperative), ``var``, ``yok``, ``değil``, or an adjective (``hazır``, ``güzel``);
+  optative, imperative), ``var``, ``yok``, ``değil``, an adjective (``hazır``, ``güzel``,
+  ``ücretsiz``) or a noun in the locative (``yoldamı``: a locative takes no possessive after it);
 * the whole word is not a word of its own: not a lemma (``resmi``) and not a noun with its
   endings (``yardımı`` = yardım + ı, ``kedimi`` = kedi + m + i, ``filmi``, ``platformu``).
   For an adjective before the particle that ends its clause (``?``, ``acaba``), reading the
@@ -43,8 +44,8 @@ def find(text: str, folded: str, names: object = None) -> Iterator[Hit]:
         if particle[1] != forms.i_of(forms.last_vowel(base)):
             continue
         word = m[0]
-        if lexicon.is_word(word) or word.endswith(("izmi", "ızmı")):  # marksizmi: -izm loans
-            continue
+        if lexicon.is_word(word) or (word.endswith(("zmi", "zmı")) and lexicon.is_word(word[:-1])):
+            continue  # aforizmi: -izm loans the word list knows
         kind = _kind(base)
         if kind is None:
             continue
@@ -71,4 +72,13 @@ def _kind(base: str) -> str | None:
         return "verb"
     if lexicon.is_adjective(base):
         return "adjective"
+    if base.endswith(_LOCATIVE):
+        lemma = forms.noun_reading(base)
+        if lemma is not None and base[len(lemma):] in _LOCATIVE_ENDINGS:
+            return "locative"  # yoldamı, mağazadamı
     return None
+
+
+_LOCATIVE = ("da", "de", "ta", "te")
+_LOCATIVE_ENDINGS = frozenset(p + c + v for p in ("", "n", "ın", "in", "un", "ün", "m", "ım", "im", "um", "üm")
+                              for c in "dt" for v in "ae")

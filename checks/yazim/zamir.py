@@ -78,8 +78,12 @@ def _hit(text: str, m: re.Match[str]) -> Hit:
 
 
 def _agrees(pronoun: str, word: str) -> bool:
-    if len(word) < 3 or lexicon.is_word(word):
+    if len(word) < 3:
         return False
+    if lexicon.is_word(word):
+        # yazın (summer / write!), gelin (bride / come!): a clause-final one is the imperative
+        reading = forms.verb_reading(word) if pronoun == "siz" else None
+        return reading is not None and re.fullmatch(rf"y?{_I}n", reading[1]) is not None
     if _PERSON[pronoun].search(word):
         if pronoun == "sen" and word.endswith(("sın", "sin", "sun", "sün")) and not word.endswith("sana"):
             # -sIn is also the third-person imperative (kalsın): a verb stem before it says so
