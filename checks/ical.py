@@ -5,7 +5,10 @@ One VEVENT per post that has a valid ``date``, in date order:
 - ``UID``: stable across runs and machines, derived from the post's path relative to the
   repository root (a hash, so an embargoed post's slug does not show);
 - ``DTSTART``: the post's time in UTC (a time without offset is read in the brand's
-  timezone); no end: a post is an instant;
+  timezone); ``DTEND`` ``EVENT_MINUTES`` later (a post goes out at an instant, but calendar apps
+  show an event without an end as a sliver or as a whole day);
+- ``URL``: the post's preview page on the published site, when the site's address is known
+  (``site_url`` in mkdocs.yml) and the post has a preview (an embargoed post has none);
 - ``SUMMARY``: the title; ``DESCRIPTION``: platforms, status, author (and campaign);
   ``CATEGORIES``: the platforms; ``DTSTAMP``: ``now``.
 
@@ -17,8 +20,8 @@ left out.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from datetime import UTC, datetime
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
     from checks.post import Post
 
 EMBARGO_SUMMARY = "Ambargolu gönderi"
+EVENT_MINUTES = 30
 
 
 def post_key(post: Post, root: Path) -> str:
@@ -59,7 +63,7 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _event(post: Post, when: datetime, brand: Brand, now: datetime) -> Event:
+def _event(post: Post, when: datetime, brand: Brand, now: datetime, link: str | None = None) -> Event:
     front = post.front
     hidden = is_embargoed(post, brand, now)
     platforms = post.platforms
@@ -81,6 +85,9 @@ def _event(post: Post, when: datetime, brand: Brand, now: datetime) -> Event:
     event.add("uid", event_uid(post, brand.root))
     event.add("dtstamp", now.astimezone(UTC))
     event.add("dtstart", when.astimezone(UTC))
+    event.add("dtend", when.astimezone(UTC) + timedelta(minutes=EVENT_MINUTES))
+    if link and not hidden:
+        event.add("url", link)
     event.add("summary", EMBARGO_SUMMARY if hidden else (_text(front.get("title")) or Path(post.path).stem))
     event.add("description", "\n".join(lines))
     if platforms:
@@ -88,8 +95,9 @@ def _event(post: Post, when: datetime, brand: Brand, now: datetime) -> Event:
     return event
 
 
-def build_ics(posts: Iterable[Post], brand: Brand, now: datetime) -> bytes:
-    """An iCalendar file with one event per dated post."""
+def build_ics(posts: Iterable[Post], brand: Brand, now: datetime, links: Mapping[str, str] | None = None) -> bytes:
+    """An iCalendar file with one event per dated post; ``links``: post path -> preview URL."""
+    links = links or {}
     cal = Calendar()
     cal.add("prodid", "-//Ekip//ekip calendar//TR")
     cal.add("version", "2.0")
@@ -104,5 +112,5 @@ def build_ics(posts: Iterable[Post], brand: Brand, now: datetime) -> bytes:
             dated.append((when, post.path, post))
     dated.sort(key=lambda item: (item[0], item[1]))
     for when, _, post in dated:
-        cal.add_component(_event(post, when, brand, now))
+        cal.add_component(_event(post, when, brand, now, links.get(post.path)))
     return cal.to_ical()  # type: ignore[no-any-return]

@@ -34,3 +34,29 @@ def test_same_title_is_a_warning(repo: Repo) -> None:
     assert "a.md" in err and "b.md" in err and "c.md" not in err
     code, out, _ = repo.run("calendar", "--format", "json", "--from", "2027-03-01")
     assert len(json.loads(out)["warnings"]) == 1
+
+
+def test_site_feed_events_have_an_end_and_a_link(repo: Repo) -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Calendar
+
+    from checks.brand.loader import load_brand
+    from checks.post import read_post
+    from checks.site.generate import build_site, page_url
+
+    repo.post("acik", "Metin.", title="Açık", date="2027-03-02T09:30:00+03:00")
+    repo.post("gizli", "Metin.", title="Gizli", date="2027-03-03T09:30:00+03:00", embargo="2027-03-03T09:00:00+03:00")
+    brand = load_brand(repo.root / "brand")
+    posts = [read_post(str(p)) for p in sorted((repo.root / "content").rglob("*.md"))]
+    now = datetime(2027, 3, 1, tzinfo=ZoneInfo("Europe/Istanbul"))
+    files = {f.path: f for f in build_site(brand, posts, now, site_url="https://ekip.ornek.com.tr/")}
+    feed = Calendar.from_ical(files["takvim/ekip.ics"].content)
+    events = {str(e.get("summary")): e for e in feed.walk("VEVENT")}
+    open_event, hidden = events["Açık"], events["Ambargolu gönderi"]
+    assert open_event.decoded("dtend") - open_event.decoded("dtstart") == timedelta(minutes=30)
+    preview = next(path for path in files if path.startswith("takvim/gonderi/") and "acik" in path)
+    assert str(open_event.get("url")) == page_url("https://ekip.ornek.com.tr/", preview)
+    assert str(open_event.get("url")).startswith("https://ekip.ornek.com.tr/takvim/gonderi/")
+    assert hidden.get("url") is None and hidden.decoded("dtend") > hidden.decoded("dtstart")

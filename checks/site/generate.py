@@ -31,6 +31,7 @@ def build_site(
     unreadable: int = 0,
     docs: Iterable[str] = (),
     directory_urls: bool = True,
+    site_url: str | None = None,
 ) -> list[SiteFile]:
     """Every generated file: the calendar overview, a page per month, a preview per post that
     is not under embargo, the brand guide, the iCalendar feed and the stylesheet.
@@ -38,12 +39,21 @@ def build_site(
     ``findings``: ``ekip check``'s findings for these posts (paths as in ``Post.path``);
     ``builtin_ids``: the fixed rule ids to list in the guide; ``unreadable``: how many post
     files could not be read; ``docs``: the hand-written pages, linked to when they exist;
-    ``directory_urls``: MkDocs' ``use_directory_urls``, for the links in preview pages."""
+    ``directory_urls``: MkDocs' ``use_directory_urls``, for the links in preview pages;
+    ``site_url``: the published site's address, for the iCalendar events' links to previews."""
     entries = build_entries(brand, posts, now, findings)
     files = [overview(brand, entries, now, unreadable, frozenset(docs))]
     files += month_pages(brand, entries)
     files.append(guide_page(brand, builtin_ids))
     files += [preview_page(brand, e, directory_urls) for e in entries if e.page is not None]
-    files.append(SiteFile(FEED, build_ics(posts, brand, now), "iCalendar"))
+    links = {e.post.path: page_url(site_url, e.page, directory_urls) for e in entries if site_url and e.page}
+    files.append(SiteFile(FEED, build_ics(posts, brand, now, links), "iCalendar"))
     files.append(SiteFile(STYLE, CSS, "CSS"))
     return files
+
+
+def page_url(site_url: str, page: str, directory_urls: bool = True) -> str:
+    """The absolute URL of the docs page ``page`` (``takvim/gonderi/x.md``) on the site."""
+    stem = page.removesuffix(".md")
+    tail = (stem.removesuffix("index") if stem.endswith("index") else stem + "/") if directory_urls else stem + ".html"
+    return site_url.rstrip("/") + "/" + tail

@@ -11,7 +11,9 @@ index (after the search plugin read the page), and ``on_env`` adds their light t
 (``checks.site.template``).
 ``on_page_markdown`` fills the ``{{marka:NAME}}`` placeholders of the hand-written handbook pages
 with values from the brand (``checks.site.handbook``), so the handbook states what ``brand/``
-enforces. ``on_serve`` makes ``mkdocs serve`` rebuild when ``content/`` or ``brand/`` change.
+enforces. ``on_serve`` makes ``mkdocs serve`` rebuild when ``content/`` or ``brand/`` change. While crisis
+mode is on, ``on_post_page`` puts a banner at the top of every page (hand-written, generated
+and previews alike), linking to the crisis handbook.
 
 Options (``plugins: - ekip: {...}`` in mkdocs.yml):
 
@@ -41,14 +43,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from checks.errors import EkipError
-from checks.site import handbook, nav, source
+from checks.site import handbook, labels, nav, source
 from checks.site.generate import build_site
 from checks.site.model import PREVIEW_TEMPLATE, STYLE
 from checks.site.template import TEMPLATES
 from checks.timeutil import parse
 
+PLAYBOOK = "kriz/index.md"
+PLAYBOOK_URL = "kriz/"
 log = logging.getLogger("mkdocs.plugins.ekip")  # under "mkdocs": a warning fails --strict
 NOW_ENV = "EKIP_NOW"
 UNINDEXED_MARK = "<!-- ekip: unindexed -->"
@@ -67,6 +72,7 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
         self._jobs: int | None = None
         self._brand: Any = None  # the brand of the last on_files, for the handbook placeholders
         self._root_dir: Path | None = None
+        self._banner: str | None = None  # crisis banner HTML, with {playbook} for the handbook's URL
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` runs a server thread: no forked checker workers there (forking a
@@ -94,10 +100,11 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
         docs = [f.src_uri for f in files.documentation_pages()]
         generated = build_site(found.brand, found.posts, now, found.findings, builtin_ids=found.builtin_ids,
                                unreadable=found.unreadable, docs=docs,
-                               directory_urls=config.use_directory_urls)
+                               directory_urls=config.use_directory_urls, site_url=config.site_url or None)
         self._html = {g.path: g.html for g in generated if g.html is not None}
         self._titles = {g.path: g.title for g in generated if g.html is not None}
         self._unindexed = {g.path: g.html_unindexed for g in generated if g.html_unindexed}
+        self._banner = crisis_banner(found.brand, files.get_file_from_path(PLAYBOOK) is not None)
         for g in generated:
             inclusion = InclusionLevel.INCLUDED if g.in_nav else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(g.path)
@@ -138,7 +145,11 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
         """The unindexed part goes in once the search plugin has read the page
         (``on_page_context`` runs between ``on_page_content`` and this event)."""
         rest = self._unindexed.get(page.file.src_uri)
-        return output.replace(UNINDEXED_MARK, rest, 1) if rest else output
+        if rest:
+            output = output.replace(UNINDEXED_MARK, rest, 1)
+        if self._banner is not None:
+            output = with_banner(output, self._banner.replace("{playbook}", get_relative_url(PLAYBOOK_URL, page.url)))
+        return output
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Add the preview template (``checks.site.template``) in front of the theme's."""
@@ -161,3 +172,32 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def crisis_banner(brand: Any, has_playbook: bool) -> str | None:
+    """The banner every page carries while crisis mode is on (None when it is off). The team's
+    words are escaped; ``{playbook}`` stands for the crisis handbook's URL from the page."""
+    crisis = brand.crisis or {}
+    if not crisis.get("active"):
+        return None
+    facts = []
+    since = parse(crisis.get("since"), brand.timezone)
+    if since is not None:
+        facts.append(f"{escape_html(labels.date_time(since.astimezone(brand.timezone)))} itibarıyla")
+    if crisis.get("severity") is not None:
+        facts.append(f"seviye {escape_html(str(crisis['severity']))}")
+    if crisis.get("reason"):
+        facts.append(escape_html(str(crisis["reason"])))
+    link = ' <a href="{playbook}">Kriz el kitabı</a>' if has_playbook else ""
+    detail = f": {'; '.join(facts)}." if facts else "."
+    return (f'<div class="ekip-kriz-bandi" role="alert"><strong>Kriz modu açık</strong>{detail} '
+            f"Planlı gönderiler bekletiliyor (<code>crisis: true</code> olanlar hariç).{link}</div>")
+
+
+def with_banner(html: str, banner: str) -> str:
+    """``banner`` at the top of the page: before Material's main container, else after ``<body>``."""
+    at = html.find('<div class="md-container"')
+    if at < 0:
+        body = html.find("<body")
+        at = html.find(">", body) + 1 if body >= 0 else 0
+    return html[:at] + banner + html[at:]

@@ -4,6 +4,18 @@ from __future__ import annotations
 
 CSS = """\
 /* Ekip: generated calendar and preview pages. */
+/* Crisis mode: a banner on every page. */
+.ekip-kriz-bandi {
+  padding: 0.6rem 1rem;
+  background: #b71c1c;
+  color: #fff;
+  font-size: 0.8rem;
+  line-height: 1.4;
+  text-align: center;
+}
+.ekip-kriz-bandi a, .ekip-kriz-bandi code { color: #fff; text-decoration: underline; background: none; }
+/* Wide tables of the brand guide: long cells wrap instead of pushing the table off the page. */
+.md-typeset table:not([class]) td { overflow-wrap: anywhere; }
 .md-typeset .ekip-gonderi {
   max-width: 36rem;
   padding: 0.8rem 1rem;
