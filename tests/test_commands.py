@@ -242,3 +242,66 @@ def test_build_ics_directly(repo: Repo) -> None:
 def test_ics_to_stdout(agenda: Repo) -> None:
     code, out, _ = agenda.run("calendar", "--ics", "-", "--status", "idea")
     assert code == 0 and out.startswith("BEGIN:VCALENDAR") and "SUMMARY:Nisan" in out
+
+
+# -- no silent pass ------------------------------------------------------------------------------
+def test_a_path_without_posts_is_an_error(repo: Repo) -> None:
+    repo.post("a", "Merhaba.")
+    code, _out, err = repo.run("check", "content/posts/yok.md")
+    assert code == 2 and "content/posts/yok.md" in err and "no such file" in err
+    (repo.root / "bos").mkdir()
+    (repo.root / "bos" / "notlar.txt").write_text("not a post\n", encoding="utf-8")
+    code, _out, err = repo.run("check", "bos", "content")
+    assert code == 2 and "bos: no post" in err and "Traceback" not in err
+    code, _out, err = repo.run("check", "content", "--grammar", "off")
+    assert code == 0, err
+
+
+def test_a_repository_without_posts_says_so(repo: Repo) -> None:
+    code, _out, err = repo.run("check", "--grammar", "off")
+    assert code == 0 and "no posts under content/" in err
+
+
+def test_rules_test_of_a_rule_that_does_not_exist(repo: Repo) -> None:
+    repo.rules("""
+rules:
+  - id: banned
+    kind: ban
+    terms: [ucuz]
+    examples: {bad: [çok ucuz], good: [uygun]}
+""")
+    code, out, err = repo.run("rules", "test", "--rule", "voice.banend")
+    assert code == 2 and "voice.banend" in err and "no such rule" in err
+    code, out, err = repo.run("rules", "test", "--rule", "voice.banned")
+    assert code == 0 and "1 passed" in out
+
+
+def test_a_sensitive_topic_no_member_can_approve_stops_the_run(repo: Repo) -> None:
+    repo.write("brand/sensitive.yml", """\
+topics:
+  - id: deprem
+    terms: [deprem]
+    action: approval
+    approvers: [crisis-lead]
+  - id: yas
+    terms: [vefat]
+    action: approval
+    approvers: [legal]
+""")
+    repo.post("a", "Merhaba.")
+    code, _out, err = repo.run("check", "--grammar", "off")
+    assert code == 2 and "sensitive.yml:6:" in err and "'yas'" in err and "legal" in err
+    repo.write("brand/team.yml", "members:\n  ayse: {name: Ayşe, roles: [writer]}\n  "
+               "can: {name: Can, roles: [legal, crisis-lead]}\n")
+    assert repo.run("check", "--grammar", "off")[0] == 0
+
+
+def test_a_campaign_no_post_uses_is_named(repo: Repo) -> None:
+    repo.write("brand/brand.yml", "name: T\nhashtags:\n  campaigns:\n    bahar-2027: ['#BaharıKarşıla']\n"
+               "    yaz-2027: ['#Yaz']\n")
+    repo.post("a", "Merhaba #BaharıKarşıla", campaign="bahar-2027")
+    code, out, err = repo.run("check", "--grammar", "off")
+    assert code == 0, out + err
+    assert "yaz-2027" in err and "bahar-2027" not in err
+    code, out, err = repo.run("check", "--grammar", "off", "content/posts/2027/03/a.md")
+    assert "yaz-2027" not in err  # a run on some files does not see every post

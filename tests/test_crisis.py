@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 
+from checks.yamlfile import load
 from tests.conftest import Repo
 
 CRISIS_YML = """\
@@ -185,3 +186,99 @@ def test_update_touches_only_the_changed_line(repo: Repo) -> None:
     before, after = text.encode().splitlines(), path.read_bytes().splitlines()
     assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [3]
     assert after[3] == b"severity: 3"
+
+
+# -- byte for byte, and one crisis at a time --------------------------------------------------
+ODD_FILES = {
+    "crlf-bom-no-final-newline": "\ufeff# Kriz\r\nactive: false\r\nsince: null\r\nseverity: null\r\nreason: null",
+    "markers": "---\nactive: false  # c\nsince: null\nseverity: null\nreason: null\n...\n",
+    "tilde-and-empty-nulls": "active: false\nsince: ~\nseverity:\nreason: Null   # neden\n",
+    "tab-before-comment": "active: false\t# açık mı\nsince: null\t# ne zaman\nseverity: null\nreason: null\n",
+    "keys-missing": "# yalnızca bu\nactive: False\n",
+    "comments-not-aligned": "active: false # a\nsince: null      # b\nseverity: null   # c\nreason: null # d\n",
+    "flow-mapping": "{active: false, since: null, severity: null, reason: null}\n",
+    "aligned-sample": CRISIS_YML,
+    "empty": "",
+}
+
+
+def _start_end(repo: Repo, text: str, reason: str = "Depo yangını: #depo 'x'") -> tuple[bytes, bytes, bytes]:
+    path = repo.write("brand/crisis.yml", text.encode("utf-8"))
+    original = path.read_bytes()
+    code, _out, err = repo.run("crisis", "start", "--severity", "2", "--reason", reason,
+                              "--now", "2027-03-01T08:30:00+03:00")
+    assert code == 0, err
+    started = path.read_bytes()
+    code, _out, err = repo.run("crisis", "end")
+    assert code == 0, err
+    return original, started, path.read_bytes()
+
+
+def test_start_then_end_gives_every_file_back_byte_for_byte(repo: Repo) -> None:
+    """CRLF, a BOM, no final newline, `---`/`...` markers, `~` and empty nulls, a tab before a
+    comment (which the former round trip through ruamel.yaml refused although `ekip check`
+    accepts it), missing keys, unaligned comments, flow style, an empty file."""
+    for name, text in ODD_FILES.items():
+        original, started, ended = _start_end(repo, text)
+        assert ended == original, name
+        data = load(started.decode("utf-8").lstrip("\ufeff")).data  # as `ekip check` reads it
+        assert data["active"] is True and data["severity"] == 2, name
+        assert data["reason"] == "Depo yangını: #depo 'x'", name
+        assert str(data["since"]).replace(" ", "T") == "2027-03-01T08:30:00+03:00", name
+        code, out, _err = repo.run("crisis", "status")
+        assert code == 0 and "Crisis mode: off" in out, name
+    # What each kind keeps while the crisis is on:
+    _, started, _ = _start_end(repo, ODD_FILES["crlf-bom-no-final-newline"])
+    assert started.startswith(b"\xef\xbb\xbf# Kriz\r\n") and b"\n" not in started.replace(b"\r\n", b"")
+    assert not started.endswith(b"\n")
+    _, started, _ = _start_end(repo, ODD_FILES["markers"])
+    assert started.startswith(b"---\n") and started.endswith(b"\n...\n")
+    _, started, _ = _start_end(repo, ODD_FILES["tab-before-comment"])
+    assert b"active: true\t# a\xc3\xa7\xc4\xb1k m\xc4\xb1\n" in started
+    _, started, _ = _start_end(repo, CRISIS_YML)
+    assert b"ekip-crisis-before" not in started  # aligned comments, `null`: nothing to remember
+    assert b"severity: 2       # the severity" in started  # still aligned
+    _, started, _ = _start_end(repo, ODD_FILES["tilde-and-empty-nulls"])
+    assert b"ekip-crisis-before" in started  # how to spell the nulls again
+
+
+def test_check_accepts_the_file_while_the_crisis_is_on(repo: Repo) -> None:
+    repo.write("brand/crisis.yml", ODD_FILES["tilde-and-empty-nulls"])
+    repo.post("held", "Merhaba.", status="scheduled", date="2027-03-02T10:00:00+03:00")
+    assert repo.run("crisis", "start", "--severity", "2", "--reason", "x", "--now",
+                    "2027-03-01T08:30:00+03:00")[0] == 0
+    assert names(repo.findings("--now", "2027-03-01T09:00:00+03:00", rule="crisis.paused")) == ["held"]
+    assert repo.run("crisis", "start", "--update", "--severity", "4")[0] == 0
+    assert repo.run("crisis", "end")[0] == 0
+    assert (repo.root / "brand/crisis.yml").read_text(encoding="utf-8") == ODD_FILES["tilde-and-empty-nulls"]
+
+
+def test_two_starts_at_once_do_not_both_succeed(repo: Repo) -> None:
+    """Both processes wait for the lock on brand/ that this test holds, then run one after the
+    other: the second reads the crisis the first started and is refused; one reason is kept,
+    none is silently lost. (Without the lock both read `active: false` and both succeeded.)"""
+    import fcntl
+    import os
+    import subprocess
+    import sys
+    import time
+
+    path = repo.write("brand/crisis.yml", CRISIS_YML)
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    fd = os.open(repo.root / "brand", os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        procs = [subprocess.Popen([sys.executable, "-m", "checks", "crisis", "start", "--severity", str(n),
+                                   "--reason", f"neden {n}"], cwd=repo.root, env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in (1, 2)]
+        time.sleep(1.5)  # both have loaded the brand (crisis off) and wait for the lock
+        assert all(p.poll() is None for p in procs)
+    finally:
+        os.close(fd)
+    results = [p.communicate(timeout=60) for p in procs]
+    codes = sorted(p.returncode for p in procs)
+    assert codes == [0, 2], results
+    assert any("already on" in err for _, err in results), results
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    winner = next(n for p, n in zip(procs, (1, 2), strict=True) if p.returncode == 0)
+    assert data["reason"] == f"neden {winner}" and data["severity"] == winner

@@ -203,6 +203,7 @@ def _load_dir(brand_dir: Path) -> Brand:
     brand.sensitive_lines = [sloaded.position(["topics", i])[0] + 1 if sloaded else 0
                              for i in range(len(brand.sensitive))]
     _unique_ids(brand.sensitive, brand_dir / "sensitive.yml", "topic")
+    _approvers_exist(brand, brand_dir / "sensitive.yml")
     brand.calendar, _ = _load_file(brand_dir / "calendar.yml", schemas.CALENDAR)
     _unique_ids(brand.calendar.get("quiet_periods") or [], brand_dir / "calendar.yml", "quiet period")
     brand.crisis, _ = _load_file(brand_dir / "crisis.yml", schemas.CRISIS)
@@ -230,6 +231,21 @@ def _unique_ids(items: list[dict[str, Any]], path: Path, what: str) -> None:
         if item["id"] in seen:
             raise EkipError(f"duplicate {what} id '{item['id']}'", _display(path))
         seen.add(item["id"])
+
+
+def _approvers_exist(brand: Brand, path: Path) -> None:
+    """A topic cleared by approval needs a member who may give it: with a team in team.yml and
+    none of its members holding any of the topic's ``approvers`` roles, every post on the topic
+    would stay an error forever. (Without members nothing about the team is checked.)"""
+    if not brand.members:
+        return
+    held = {role for m in brand.members.values() if isinstance(m, dict) for role in m.get("roles") or []}
+    for topic, line in zip(brand.sensitive, brand.sensitive_lines, strict=True):
+        approvers = topic.get("approvers") or []
+        if topic.get("action") == "approval" and not held.intersection(approvers):
+            raise EkipError(f"topic '{topic.get('id')}': no member of team.yml has an approver role "
+                            f"({', '.join(approvers)}), so no post on it could ever be approved",
+                            _display(path), line or None)
 
 
 def _load_post_schema(path: Path) -> dict[str, Any]:

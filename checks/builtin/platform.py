@@ -12,6 +12,9 @@
     one of them (points at the ``campaign`` value in the front matter);
   - (info, unless ``hashtags.camelcase: false``) an all-lowercase hashtag that reads as several
     words: see ``camelcase_split``.
+  - A run over the whole repository (``ekip check`` without paths) names, in a notice on
+    stderr, each campaign of ``hashtags.campaigns`` that no post has as its ``campaign``: a
+    typo there would otherwise mean the hashtags are never required (exit code unchanged).
 * ``platform.media`` (error): a platform that needs media and a post without any (points at that
   platform in ``platforms``); a media path that is absolute or resolves outside the repository
   (``..``, a symlink that leads out); a media file that does not exist.
@@ -167,6 +170,23 @@ def _settings(ctx: Context) -> dict[str, Any]:
 
 def _str_list(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
+
+
+def needs_posts(ctx: Context) -> bool:
+    return bool(ctx.options.get("whole_run")) and isinstance(_settings(ctx).get("campaigns"), dict)
+
+
+def check_all(posts: list[Post], ctx: Context) -> list[Finding]:
+    """No finding: a notice for each campaign with hashtags that no post uses."""
+    campaigns = _settings(ctx).get("campaigns")
+    if not needs_posts(ctx) or not isinstance(campaigns, dict):
+        return []
+    used = {p.front.get("campaign") for p in posts}
+    for campaign in campaigns:
+        if campaign not in used:
+            ctx.notice(f"brand.yml: hashtags.campaigns: no post has `campaign: {campaign}` (a typo?); "
+                       "its hashtags are required of no post")
+    return []
 
 
 def _hashtag_rules(post: Post, ctx: Context, tags: list[tuple[int, int, str]]) -> Iterator[Finding]:

@@ -58,7 +58,7 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr)
     options = {
         "grammar": args.grammar, "base": args.base, "changed": args.changed, "cache": not args.no_cache,
-        "fix": args.fix,
+        "fix": args.fix, "whole_run": not args.paths,
     }
     ctx = Context(brand, now, options=dict(options))
     changes = None

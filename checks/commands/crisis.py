@@ -11,26 +11,27 @@ show which posts it holds back.
   changes and the exit code is 0.
 - ``status``: the state, and the posts crisis mode holds back (date, platforms, title, path).
 
-The file is edited as a round trip (ruamel.yaml): comments, key order and the other lines
-stay as they were, and end-of-line comments that were aligned stay aligned. It is replaced
-atomically. A missing crisis.yml is created; an invalid one stops the run (exit 2) when the
-brand is loaded.
+Only the values that change are rewritten (``checks.crisisfile``): comments, key order, a BOM,
+CRLF line ends, ``---``/``...`` markers and everything else stay as they were, aligned
+end-of-line comments stay aligned, and ``start`` then ``end`` gives the file back byte for
+byte. ``start`` and ``end`` hold a lock on the brand folder while they read, check and write
+the file, so two at once take turns and the second ``start`` is refused. The file is replaced
+atomically (``checks.fix.write_atomic``). A missing crisis.yml is created; an invalid one stops
+the run (exit 2) when the brand is loaded.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
+import contextlib
+import os
 import sys
-from collections import Counter
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import YAMLError
-
+from checks import crisisfile
 from checks.brand.model import Brand
 from checks.builtin.crisis import held_posts, is_active, since_of
 from checks.commands.calendar import load_posts, post_time
@@ -75,65 +76,45 @@ def _severity(value: str) -> int:
     return level
 
 
-def _yaml() -> YAML:
-    y = YAML(typ="rt")
-    y.preserve_quotes = True
-    y.width = 4096  # never fold a long reason
-    y.representer.add_representer(
-        type(None), lambda rep, _data: rep.represent_scalar("tag:yaml.org,2002:null", "null"))
-    return y
-
-
-def _comments(data: CommentedMap) -> dict[Any, Any]:
-    """End-of-line comment tokens of the top-level keys, by key."""
-    out = {}
-    for key, item in data.ca.items.items():
-        if isinstance(item, list) and len(item) > 2 and item[2] is not None and hasattr(item[2], "column"):
-            out[key] = item[2]
-    return out
-
-
-def _align(comments: dict[Any, Any], keys: list[str]) -> None:
-    """Put the end-of-line comments of ``keys`` (the lines being rewritten) in the column most
-    comments use, so that a block of aligned comments stays aligned as values change length."""
-    if not comments:
-        return
-    counts = Counter(c.column for c in comments.values())
-    best = max(counts.values())
-    columns = sorted(col for col, n in counts.items() if n == best)
-    for key in keys:
-        token = comments.get(key)
-        if token is not None and token.column not in columns:
-            token.column = columns[0]
-
-
-def edit_crisis_file(path: Path, values: dict[str, Any]) -> None:
-    """Set ``values`` in crisis.yml, keeping comments, key order and everything else."""
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the brand folder (``flock`` on the folder itself, so no lock file
+    appears in the repository) while crisis.yml is read, checked and written: two ``ekip crisis
+    start`` at once take turns, and the second sees the first one's crisis."""
     try:
-        raw = path.read_bytes()
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
     except FileNotFoundError:
-        raw = NEW_FILE.encode("utf-8")
+        return None
     except OSError as exc:
         raise EkipError(f"cannot read: {exc.strerror}", str(path)) from None
-    y = _yaml()
-    try:
-        data = y.load(raw)
-    except YAMLError as exc:
-        raise EkipError(f"invalid YAML: {exc}", str(path)) from None
-    if data is None:
-        data = CommentedMap()
-    if not isinstance(data, CommentedMap):
-        raise EkipError("must be a YAML mapping (key: value)", str(path), 1)
-    changing = [key for key in KEYS if key in values and (key not in data or data[key] != values[key])]
-    _align(_comments(data), changing)
-    for key in changing:
-        data[key] = values[key]
-    out = io.BytesIO()
-    y.dump(data, out)
-    if path.exists():
-        write_atomic(path, out.getvalue())
+
+
+def edit_crisis_file(path: Path, values: dict[str, Any], raw: bytes | None = None, starting: bool = False) -> None:
+    """Set ``values`` in crisis.yml, changing nothing else (``checks.crisisfile``); a missing
+    file is created. ``raw``: the file's bytes, when already read under the lock."""
+    if raw is None:
+        raw = _read(path)
+    exists = raw is not None
+    new = crisisfile.edit(raw if raw is not None else NEW_FILE.encode("utf-8"), values, str(path), starting)
+    if exists:
+        if new != raw:
+            write_atomic(path, new)
     else:
-        path.write_bytes(out.getvalue())
+        path.write_bytes(new)
 
 
 def _crisis_path(brand: Brand) -> Path:
@@ -147,8 +128,15 @@ def _iso(dt: datetime) -> str:
 
 
 def start(brand: Brand, args: argparse.Namespace) -> int:
-    crisis = brand.crisis or {}
     path = _crisis_path(brand)
+    with _locked(path.parent):
+        raw = _read(path)
+        # The state as the file holds it now, under the lock (not as the brand was loaded).
+        crisis = crisisfile.current(raw, str(path)) if raw is not None else {}
+        return _start(brand, args, path, raw, crisis)
+
+
+def _start(brand: Brand, args: argparse.Namespace, path: Path, raw: bytes | None, crisis: dict[str, Any]) -> int:
     reason = args.reason.strip() if isinstance(args.reason, str) else ""
     if args.update:
         if not is_active(crisis):
@@ -160,7 +148,7 @@ def start(brand: Brand, args: argparse.Namespace) -> int:
             values["severity"] = args.severity
         if reason:
             values["reason"] = reason
-        edit_crisis_file(path, values)
+        edit_crisis_file(path, values, raw)
         print(f"Crisis mode updated ({path}).")
         return 0
     if is_active(crisis):
@@ -172,7 +160,8 @@ def start(brand: Brand, args: argparse.Namespace) -> int:
     if not reason:
         raise EkipError("crisis start needs --reason \"what happened\"")
     now = now_from_args(args.now, brand)
-    edit_crisis_file(path, {"active": True, "since": _iso(now), "severity": args.severity, "reason": reason})
+    edit_crisis_file(path, {"active": True, "since": _iso(now), "severity": args.severity, "reason": reason},
+                     raw, starting=True)
     brand.crisis = {"active": True, "since": _iso(now), "severity": args.severity, "reason": reason}
     held = held_posts(load_posts(brand), brand, now)
     print(f"Crisis mode is ON since {_iso(now)} (severity {args.severity}); {len(held)} post(s) held back. "
@@ -182,10 +171,12 @@ def start(brand: Brand, args: argparse.Namespace) -> int:
 
 def end(brand: Brand) -> int:
     path = _crisis_path(brand)
-    if not is_active(brand.crisis or {}):
-        print("Crisis mode is not on; nothing to end.")
-        return 0
-    edit_crisis_file(path, {"active": False, "since": None, "severity": None, "reason": None})
+    with _locked(path.parent):
+        raw = _read(path)
+        if raw is None or not is_active(crisisfile.current(raw, str(path))):
+            print("Crisis mode is not on; nothing to end.")
+            return 0
+        edit_crisis_file(path, dict(crisisfile.END_VALUES), raw)
     print("Crisis mode is OFF. Held posts can go out again: check their dates and re-schedule them.")
     return 0
 

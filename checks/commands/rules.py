@@ -12,6 +12,7 @@ from checks import engine, registry
 from checks.brand.model import Brand
 from checks.commands.common import brand_from_args
 from checks.context import Context
+from checks.errors import EkipError
 from checks.post import read_post
 from checks.rules.base import Rule
 
@@ -82,6 +83,8 @@ def hits(brand: Brand, rule: Rule, text: str) -> int:
 
 
 def test_rules(brand: Brand, only: str | None = None) -> int:
+    if only and all(rule.id != only for rule in brand.rules):
+        raise EkipError(f"--rule {only}: no such rule in this brand (`ekip rules list` shows the ids)")
     failures = 0
     tested = 0
     untested = []
