@@ -9,6 +9,12 @@ subset of JSON Schema directly — ``type``, ``enum``, ``const``, string length,
 top-level list or mapping per distinct value. A schema that uses anything else is handed to
 jsonschema, and so is every invalid post, so that findings always come from jsonschema's own
 errors. A randomised test checks that both agree.
+
+Why not fastjsonschema, the library made for fast validation: ``python bench/schema_bench.py``
+(2026-11-30, 10,000 front matters of the benchmark corpus, same machine, same minutes) gave
+360-465 ms here against 528-731 ms for fastjsonschema's generated code, which also costs
+70-110 ms to import and compile in every process, a third of the one-post pre-commit budget
+(0.3 s). Both agree on every post of the corpus.
 """
 
 from __future__ import annotations
