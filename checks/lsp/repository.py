@@ -8,9 +8,14 @@ findings carry the same paths, messages and positions.
 - **Which documents are posts**: a Markdown file under ``content/``, and elsewhere one that
   starts with front matter (the post templates under ``playbooks/``); never a file under
   ``brand/``. Others (README.md, handbook pages) get no findings.
-- **Checks across posts** (the calendar) see every post: the open documents' text where they
-  are open, the saved file for the rest. A finding they make about an open document is shown
-  in it; about a post that is not open, nowhere (``ekip check`` reports it).
+- **Checks across posts** see every post: the open documents' text where they are open, the
+  saved file for the rest. A finding they make about an open document is shown in it; about a
+  post that is not open, nowhere (``ekip check`` reports it). For speed the calendar's checks
+  get only the posts that can matter to an open post: those dated within two days plus the
+  longest ``min_gap_minutes`` of one (a daily limit is counted within a day, a gap against the
+  posts before, a quiet period needs the post alone), which finds the same for the open posts
+  as the whole corpus would (a test compares with ``ekip check``). Every other check across
+  posts gets them all.
 - **Grammar** (LanguageTool) is off on every change: the per-change pass must stay fast and
   LanguageTool answers in hundreds of milliseconds. With the ``grammar`` option ``auto`` (the
   editor's setting), an open document goes to LanguageTool when it is opened and saved; those
@@ -24,11 +29,13 @@ findings carry the same paths, messages and positions.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import traceback
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +43,7 @@ from checks import engine, suppress
 from checks.brand.loader import find_brand_dir, load_brand
 from checks.brand.model import Brand
 from checks.builtin import CORPUS_CHECKS, CORPUS_NEEDS
+from checks.builtin import calendar as calendar_check
 from checks.context import Context
 from checks.errors import EkipError
 from checks.finding import Finding
@@ -75,6 +83,8 @@ class Repository:
         self.brand_loaded = False
         self.disk: dict[str, Post] = {}
         self.open: dict[str, Document] = {}
+        self._dated: list[tuple[datetime, str]] | None = None  # disk posts by time (UTC), for the calendar
+        self._times: list[datetime] = []  # the times of _dated, for bisecting
 
     # -- paths ---------------------------------------------------------------------------------
     def rel(self, fs_path: str | Path) -> str:
@@ -118,6 +128,7 @@ class Repository:
             doc.grammar = []
         for post in self.disk.values():
             engine.prepare(post, self.context())
+        self._dated = None
         return None
 
     def context(self, grammar: str = "off") -> Context:
@@ -129,6 +140,7 @@ class Repository:
         """Read every post on disk (``content/`` and the templates under ``playbooks/``)."""
         ctx = self.context()
         self.disk = {}
+        self._dated = None
         for item in engine.collect(engine.default_paths(self.root), self.root):
             rel = self.rel(item)
             self.disk[rel] = self._read_disk(rel, ctx)
@@ -142,6 +154,7 @@ class Repository:
 
     def disk_changed(self, rel: str) -> None:
         """A file was created, changed or deleted on disk."""
+        self._dated = None
         if self.is_post(rel) and self.absolute(rel).is_file():
             self.disk[rel] = self._read_disk(rel, self.context())
         else:
@@ -174,14 +187,20 @@ class Repository:
         saved; documents that are not posts get none."""
         ctx = self.context()
         posts = {rel: self.open_post(doc, ctx) for rel, doc in self.open.items() if self.is_post(rel, doc.text)}
-        everything = [p for rel, p in self.disk.items() if rel not in self.open and p.readable]
-        everything += [p for p in posts.values() if p.readable]
+        opened = [p for p in posts.values() if p.readable]
+        everything: list[Post] | None = None
         across: dict[str, list[Finding]] = {}
         for check_all, needs in zip(CORPUS_CHECKS, CORPUS_NEEDS, strict=True):
             if not needs(ctx):
                 continue
+            if check_all is calendar_check.check_all:
+                corpus = self.near(opened) + opened
+            else:
+                if everything is None:
+                    everything = [p for rel, p in self.disk.items() if rel not in self.open and p.readable] + opened
+                corpus = everything
             try:
-                found = list(check_all(everything, ctx))
+                found = list(check_all(corpus, ctx))
             except Exception as exc:  # a bug in a check must not stop the server
                 found = [internal(p, exc) for p in posts.values()]
             for f in found:
@@ -203,6 +222,34 @@ class Repository:
             found.sort(key=Finding.sort_key)
             doc.findings = out[rel] = found
         return out
+
+    def near(self, opened: list[Post]) -> list[Post]:
+        """The saved posts (not open) dated close enough to an open post to matter to the
+        calendar's checks about it."""
+        tz = self.brand.timezone
+        if self._dated is None:
+            dated = []
+            for rel, post in self.disk.items():
+                when = calendar_check.post_time(post, tz) if post.readable else None
+                if when is not None:
+                    dated.append((when.astimezone(UTC), rel))
+            self._dated = sorted(dated)
+            self._times = [t for t, _ in self._dated]
+        gaps = (self.brand.calendar or {}).get("min_gap_minutes")
+        longest = max((v for v in gaps.values() if isinstance(v, int | float)), default=0) \
+            if isinstance(gaps, dict) else 0
+        reach = timedelta(days=2 + math.ceil(max(longest, 0) / 1440))
+        found: dict[str, Post] = {}
+        for post in opened:
+            when = calendar_check.post_time(post, tz)
+            if when is None:
+                continue
+            when = when.astimezone(UTC)
+            lo, hi = bisect_left(self._times, when - reach), bisect_right(self._times, when + reach)
+            for _, rel in self._dated[lo:hi]:
+                if rel not in self.open:
+                    found[rel] = self.disk[rel]
+        return list(found.values())
 
     def open_post(self, doc: Document, ctx: Context) -> Post:
         """The document's post, its own findings worked out when its text changed."""
