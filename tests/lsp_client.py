@@ -28,7 +28,9 @@ class Editor:
         self.root = root
         self.published: list[tuple[str, int | None, list[T.Diagnostic]]] = []
         self.registrations: list[T.Registration] = []
+        self.refreshed: list[str] = []  # refresh requests (inlay hints, code lenses)
         self.texts: dict[str, str] = {}
+        self.encoding = "utf-16"  # as the server answered in initialize
         self.versions: dict[str, int] = {}
 
     def uri(self, rel: str) -> str:
@@ -55,7 +57,7 @@ class Editor:
         """Apply a workspace edit as an editor does, then tell the server the new text."""
         for uri, edits in (edit.changes or {}).items():
             text = self.texts[uri]
-            lines = LineMap(text)
+            lines = LineMap(text, self.encoding)
             for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
                 start, end = lines.offset(e.range.start), lines.offset(e.range.end)
                 text = text[:start] + e.new_text + text[end:]
@@ -96,9 +98,12 @@ class Editor:
 
 
 class LineMap:
-    """Protocol positions (UTF-16) to offsets, written independently of the server's code."""
+    """Protocol positions (UTF-16 or UTF-8 units) to offsets, written independently of the
+    server's code."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, encoding: str = "utf-16") -> None:
+        self.codec = "utf-16-le" if encoding == "utf-16" else "utf-8"
+        self.width = 2 if encoding == "utf-16" else 1
         # the protocol's line breaks only (\n, \r\n, \r), not str.splitlines' others
         self.lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text) or [""]
 
@@ -111,7 +116,7 @@ class LineMap:
         for i, ch in enumerate(line):
             if units >= pos.character:
                 return before + i
-            units += len(ch.encode("utf-16-le")) // 2
+            units += len(ch.encode(self.codec)) // self.width
         return before + len(line.rstrip("\r\n"))
 
 
@@ -146,16 +151,26 @@ async def editor(root: Path, capabilities: str = "visual-studio-code", **options
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
     features[T.CLIENT_REGISTER_CAPABILITY] = register
+
+    def inlay_refresh(_: LanguageClient, params: None) -> None:
+        ed.refreshed.append(T.WORKSPACE_INLAY_HINT_REFRESH)
+
+    def lens_refresh(_: LanguageClient, params: None) -> None:
+        ed.refreshed.append(T.WORKSPACE_CODE_LENS_REFRESH)
+
+    features[T.WORKSPACE_INLAY_HINT_REFRESH] = inlay_refresh
+    features[T.WORKSPACE_CODE_LENS_REFRESH] = lens_refresh
     register_lsp_features(client, features)
     env = {**os.environ, "PYTHONPATH": str(SOURCE)}
     await client.start_io(sys.executable, "-m", "checks", "lsp", cwd=str(root), env=env)
     try:
-        await client.initialize_session(T.InitializeParams(
+        result = await client.initialize_session(T.InitializeParams(
             capabilities=client_capabilities(capabilities),
             root_uri=from_fs_path(str(root)),
             workspace_folders=[T.WorkspaceFolder(uri=from_fs_path(str(root)) or "", name="repo")],
             initialization_options=options,
         ))
+        ed.encoding = str(result.capabilities.position_encoding or "utf-16")
         yield ed
     finally:
         try:

@@ -9,6 +9,8 @@ from lsprotocol import types as T
 from checks.text import counting
 from tests.conftest import Repo, post_text
 from tests.lsp_client import Editor, LineMap, editor, utf16
+from tests.support.counting_proxy import CountingProxy
+from tests.test_grammar import languagetool, lt, proxy  # noqa: F401  (the LanguageTool fixtures)
 
 pytestmark = pytest.mark.asyncio
 
@@ -37,8 +39,12 @@ def rel(name: str) -> str:
     return f"content/posts/2027/03/{name}.md"
 
 
-def span(diag: T.Diagnostic, text: str) -> str:
-    lines = LineMap(text)
+def units(text: str, encoding: str) -> int:
+    return utf16(text) if encoding == "utf-16" else len(text.encode("utf-8"))
+
+
+def span(diag: T.Diagnostic, text: str, encoding: str = "utf-16") -> str:
+    lines = LineMap(text, encoding)
     return text[lines.offset(diag.range.start):lines.offset(diag.range.end)]
 
 
@@ -60,16 +66,19 @@ async def actions_at(ed: Editor, uri: str, diag: T.Diagnostic) -> list[T.CodeAct
     return [a for a in got or [] if isinstance(a, T.CodeAction)]
 
 
-async def test_diagnostics_are_those_of_ekip_check(repo: Repo) -> None:
-    """Same ids, levels, messages and ranges as ``ekip check``; columns in UTF-16 code units
-    (an emoji outside the BMP before a finding on its line counts 2)."""
+@pytest.mark.parametrize(("client", "encoding"), [("visual-studio-code", "utf-16"), ("neovim@v0.11.0", "utf-8")])
+async def test_diagnostics_are_those_of_ekip_check(repo: Repo, client: str, encoding: str) -> None:
+    """Same ids, levels, messages and ranges as ``ekip check``; columns in the code units the
+    client and server agreed on: UTF-16 for VS Code (an emoji outside the BMP counts 2), UTF-8
+    for Neovim 0.11, which offers it first."""
     repo.rules(RULES)
     body = "Merhaba 👋🏽 bu ucuz bir online fırsat.\r\ninstagram'da #ucuzFırsat\n\n    http://ornek.com\n"
     path = repo.post("a", body)
     text = path.read_text(encoding="utf-8")
     expected = repo.findings("--now", NOW)
     assert {f["rule"] for f in expected} >= {"voice.banned-words", "voice.prefer", "voice.names", "links.https"}
-    async with editor(repo.root, now=NOW, siteUrl="https://ekip.example/site") as ed:
+    async with editor(repo.root, client, now=NOW, siteUrl="https://ekip.example/site") as ed:
+        assert ed.encoding == encoding
         uri = ed.open(rel("a"))
         diags = await ed.diagnostics(uri)
         banned = next(d for d in diags if d.code == "voice.banned-words")
@@ -81,14 +90,15 @@ async def test_diagnostics_are_those_of_ekip_check(repo: Repo) -> None:
     for f in expected:
         line = lines[f["line"] - 1]
         end_line = lines[f["end_line"] - 1]
-        want.append((f["rule"], f["message"], f["line"] - 1, utf16(line[:f["column"] - 1]),
-                     f["end_line"] - 1, utf16(end_line[:f["end_column"] - 1]),
+        want.append((f["rule"], f["message"], f["line"] - 1, units(line[:f["column"] - 1], encoding),
+                     f["end_line"] - 1, units(end_line[:f["end_column"] - 1], encoding),
                      {"error": 1, "warning": 2, "info": 3}[f["level"]]))
     got = [(d.code, d.message, d.range.start.line, d.range.start.character, d.range.end.line,
             d.range.end.character, d.severity.value if d.severity else 0) for d in diags]
     assert sorted(got) == sorted(want)
-    banned = next(d for d in diags if d.code == "voice.banned-words" and span(d, text) == "ucuz")
-    assert banned.range.start.character == len("Merhaba ") + 4 + len(" bu ")  # 👋🏽 is 4 UTF-16 units
+    banned = next(d for d in diags if d.code == "voice.banned-words" and span(d, text, encoding) == "ucuz")
+    emoji = {"utf-16": 4, "utf-8": 8}[encoding]  # 👋🏽: two code points outside the BMP
+    assert banned.range.start.character == len("Merhaba ") + emoji + len(" bu ")
     assert banned.source == "ekip"
     assert banned.code_description is not None
     assert banned.code_description.href == "https://ekip.example/site/marka/#voice.banned-words"
@@ -258,12 +268,14 @@ async def test_checks_across_posts_see_disk_and_unsaved_text(repo: Repo) -> None
 
 async def test_brand_reload_and_invalid_brand(repo: Repo) -> None:
     repo.post("a", "Bu çok ucuz.\n")
-    async with editor(repo.root, now=NOW) as ed:
+    async with editor(repo.root, "neovim@v0.11.0", now=NOW) as ed:
         uri = ed.open(rel("a"))
         assert await ed.diagnostics(uri) == []
         rules = repo.rules(RULES)
         ed.notify_files(("brand/rules/voice.yml", T.FileChangeType.Created))
         await ed.until(lambda: codes(ed.last(uri) or []) == ["voice.banned-words"])
+        # the platform table may have changed: the editor is asked for new counts
+        await ed.until(lambda: T.WORKSPACE_INLAY_HINT_REFRESH in ed.refreshed)
         # an invalid brand file: one diagnostic in it, and the posts are still served
         rules.write_text(RULES + "  - id: broken\n    kind: ban\n    terms: [a\n", encoding="utf-8")
         ed.notify_files(("brand/rules/voice.yml", T.FileChangeType.Changed))
@@ -277,7 +289,7 @@ async def test_brand_reload_and_invalid_brand(repo: Repo) -> None:
         rules.write_text("rules:\n  - {id: banned-words, kind: ban, terms: [çok]}\n", encoding="utf-8")
         ed.client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(brand_uri)))
         await ed.until(lambda: ed.last(brand_uri) == [])
-        await ed.until(lambda: [span(d, ed.texts[uri]) for d in ed.last(uri) or []] == ["çok"])
+        await ed.until(lambda: [span(d, ed.texts[uri], ed.encoding) for d in ed.last(uri) or []] == ["çok"])
 
 
 async def test_invalid_brand_at_start_still_serves(repo: Repo) -> None:
@@ -341,3 +353,24 @@ async def test_half_typed_files_get_diagnostics_not_a_crash(repo: Repo) -> None:
         version = ed.change(uri, post_text("Metin.\n"))
         assert await ed.diagnostics(uri, version) == []
         assert not ed.client.messages  # no "Error in server" shown to the writer
+
+
+@pytest.mark.languagetool
+async def test_grammar_on_open_and_save(request: pytest.FixtureRequest, repo: Repo) -> None:
+    """With grammar on, LanguageTool's findings come after opening and saving, not per keystroke."""
+    counter: CountingProxy = request.getfixturevalue("lt")  # a real LanguageTool behind a counting proxy
+    path = repo.post("en", "Ayşe wrote: this are a mistake.\n", lang="en")
+    async with editor(repo.root, now=NOW, grammar="auto") as ed:
+        uri = ed.open(rel("en"))
+        diags = await ed.until(lambda: [d for d in ed.last(uri) or [] if str(d.code).startswith("grammar.")])
+        assert [d.code for d in diags] == ["grammar.PLURAL_VERB_AFTER_THIS"]
+        assert span(diags[0], ed.texts[uri]) == "this are" and diags[0].code_description is None
+        requests = list(counter.requests)
+        text = ed.texts[uri].replace("a mistake", "a mistake, really")
+        version = ed.change(uri, text)
+        assert await ed.diagnostics(uri, version) == []  # stale grammar findings are dropped
+        assert counter.requests == requests  # typing sends nothing to LanguageTool
+        path.write_text(text, encoding="utf-8")
+        ed.client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri)))
+        diags = await ed.until(lambda: [d for d in ed.last(uri) or [] if str(d.code).startswith("grammar.")])
+        assert span(diags[0], ed.texts[uri]) == "this are"

@@ -117,6 +117,7 @@ class EkipServer(LanguageServer):
         error = repo.reload_brand()
         configured = self.settings.get("siteUrl")
         self.guide = diagnostics.guide_address(repo.brand, configured if isinstance(configured, str) else None)
+        self.refresh_counts()
         if self.brand_uri is not None:
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=self.brand_uri, diagnostics=[]))
             self.brand_uri = None
@@ -140,6 +141,16 @@ class EkipServer(LanguageServer):
         )
         self.brand_uri = uri
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[diag]))
+
+    def refresh_counts(self) -> None:
+        """Ask the editor for new inlay hints and code lenses (a platform's limit may have changed)."""
+        caps = self.client_capabilities.workspace if self.repo and self.repo.open else None
+        if caps is None:
+            return
+        if caps.inlay_hint and caps.inlay_hint.refresh_support:
+            self.workspace_inlay_hint_refresh(None)
+        if caps.code_lens and caps.code_lens.refresh_support:
+            self.workspace_code_lens_refresh(None)
 
     # -- diagnostics ---------------------------------------------------------------------------
     def schedule(self) -> None:
