@@ -123,3 +123,20 @@ quiet_periods:
             saved[f["path"]].append((f["line"], f["column"], f["rule"], f["message"]))
     assert any(saved.values())
     assert got_unsaved == {rel: sorted(fs, key=lambda t: (t[0], t[1], t[2])) for rel, fs in saved.items()}
+
+
+def test_check_does_not_import_the_language_server(repo: Repo) -> None:
+    """pygls and lsprotocol cost seconds to import: only ``ekip lsp`` loads them."""
+    import subprocess
+    import sys
+
+    repo.post("a", "Metin.\n")
+    script = ("import sys; from checks.cli import main; code = main(['check', '--grammar', 'off']); "
+              "print(code, sorted(m for m in ('pygls', 'lsprotocol', 'checks.lsp') if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    out = subprocess.run([sys.executable, "-c", script], cwd=repo.root, capture_output=True, text=True,
+                         env=env, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "0 []"
+    script = "import sys; from checks.cli import build_parser; build_parser('lsp'); print('pygls' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "False"  # even the lsp command's parser waits until it runs
