@@ -19,7 +19,7 @@ a verb is its stem: ``atmak`` → ``at``). A reading is a string of flag letters
 followed by ``=<pronunciation>`` when the pronunciation's sounds differ from the spelling
 (``twitter`` → ``=tıvitır``), which decides vowel harmony and buffer letters:
 
-    N noun   J adjective   V verb stem   P proper noun   B abbreviation   X any other word class
+    N noun   J adjective   V verb stem   R pronoun   P proper noun   B abbreviation   X any other class
     v final p/ç/t/k softens before a vowel (kitap → kitabı)
     d last vowel drops before a vowel (ağız → ağzı)
     2 final consonant doubles before a vowel (hak → hakkı)
@@ -28,6 +28,7 @@ followed by ``=<pronunciation>`` when the pronunciation's sounds differ from the
     y takes a y buffer where other vowel-final nouns do not (su → suyu, ne → neyi)
     g pronunciation guessed by Zemberek (a foreign proper noun): read leniently
     i written with a final circumflex î (dinî, millî): a relational adjective of the noun before it
+    t a noun of time, which takes -ki directly (an → anki, yaz → yazki)
 
 Words the lexicon marks nowhere but that behave specially are added by ``EXTRA`` below.
 """
@@ -45,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "checks" / "data" / "tr-lexicon.tsv.gz"
 
-POS = {"Noun": "N", "Adj": "J", "Verb": "V"}
+POS = {"Noun": "N", "Adj": "J", "Verb": "V", "Pron": "R"}
 ATTRS = {"Voicing": "v", "LastVowelDrop": "d", "Doubling": "2", "InverseHarmony": "h",
          "CompoundP3sg": "c", "PronunciationGuessed": "g"}
 # Zemberek handles these in code, not in its lexicon: su → suyu, suyun; ne → neyi, neyin.
@@ -80,11 +81,13 @@ def build(source: Path) -> dict[str, set[str]]:
             flags = "P"
         elif sub == "Abbrv":
             flags = "B"
+        if sub == "Time":
+            flags += "t"
         names = attrs.split()
         flags += "".join(letter for name, letter in ATTRS.items() if name in names)
         if pos != "Verb" and written.endswith("î") and not lemma.endswith("ii"):
             flags += "i"
-        if flags[0] in "NX" and pos in ("Noun", "Pron"):
+        if flags[0] in "NR" and pos in ("Noun", "Pron"):
             flags += EXTRA.get(lemma, "")
         pron = fold(pron).translate(PLAIN)
         if pron and pron != lemma and set(pron) <= LETTERS and pos != "Verb":

@@ -107,32 +107,3 @@ def test_trie_with_word_start_finds_what_a_leading_lookbehind_finds() -> None:
         plain = re.compile(r"(?<!\w)(" + trie_pattern(terms) + ")")
         fast = re.compile("(" + trie_pattern(terms, word_start=True) + ")")
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (terms, text)
-
-
-def test_suffix_chains_split_as_the_morpheme_alternation_matches() -> None:
-    """Suffix chains are found by splitting into spellings; the regex alternation of the
-    morphemes (what a reader would write) must agree on random continuations."""
-    import random
-    import re
-
-    from checks.text import turkish
-
-    classes = {"A": "[ae]", "I": "[ıiuü]", "D": "[dt]", "C": "[cç]", "K": "[kğ]"}
-    alternation = "|".join(sorted({"".join(classes.get(c, re.escape(c)) for c in m) for m in turkish._MORPHEMES},
-                                  key=len, reverse=True))
-    reference = re.compile(f"(?:{alternation})+")
-    spellings = sorted(turkish._SPELLINGS)
-    rng = random.Random(3)
-    letters = "aeıiuüdtcçkğlrmnsyzşpb"
-    chains = 0
-    for _ in range(20000):
-        if rng.random() < 0.5:
-            text = "".join(rng.choice(letters) for _ in range(rng.randint(1, 9)))
-        else:
-            text = "".join(rng.choice(spellings) for _ in range(rng.randint(1, 4)))
-            if rng.random() < 0.3:
-                text = text[:-1] + rng.choice(letters)
-        expected = reference.fullmatch(text) is not None
-        chains += expected
-        assert turkish.is_turkish_suffix(text) == expected, text
-    assert 5000 < chains < 15000

@@ -107,8 +107,7 @@ def test_declaring_does_not_clear_block_or_approval(srepo: Repo) -> None:
     ("partiye", "sensitive.siyaset"),
     ("seçimlerde", "sensitive.siyaset"),
     ("SEÇİM", "sensitive.siyaset"),
-    # "zede" is a word of its own, not a suffix: deprem does not reach depremzede; the brand lists
-    # depremzede as a term when it means it (and then its suffixes match)
+    # -zede keeps the meaning, so deprem reaches depremzedeler too; the longest listed term wins
     ("depremzedeler", "sensitive.afetzede"),
     ("depremzedelere", "sensitive.afetzede"),
     ("#DepremBölgesi", "sensitive.deprem"),
@@ -134,11 +133,16 @@ def test_no_false_hits(srepo: Repo, text: str) -> None:
         assert found == []
 
 
-def test_term_without_suffix_chain_does_not_match(repo: Repo) -> None:
-    """Only ``deprem`` listed: ``depremzedeler`` is not a form of it."""
-    repo.write("brand/sensitive.yml", "topics:\n  - {id: deprem, terms: [deprem], action: warn}\n")
-    assert hits(repo, "Depremzedeler için kampanya.") == []
+def test_meaning_keeping_derivations_match_look_alikes_do_not(repo: Repo) -> None:
+    """Only ``deprem`` listed: ``depremzedeler`` is a form of it (-zede keeps the meaning);
+    short topic terms do not hit the longer words they begin (``kar`` in ``karar``, ``din`` in
+    ``dinlemek``: a verb made from the noun, which changes the meaning)."""
+    repo.write("brand/sensitive.yml", "topics:\n  - {id: deprem, terms: [deprem, kar, din], action: warn}\n")
+    assert hits(repo, "Depremzedeler için kampanya.") == [("sensitive.deprem", "warning", "Depremzedeler")]
     assert hits(repo, "Depremden etkilenenler için kampanya.") == [("sensitive.deprem", "warning", "Depremden")]
+    assert hits(repo, "Kararımızı verdik, karıncaları ve dinlemeyi sevdik.") == []
+    assert hits(repo, "Karda kaldık; dinî bayram.") == [("sensitive.deprem", "warning", "Karda"),
+                                                          ("sensitive.deprem", "warning", "dinî")]
 
 
 def test_topic_language_scope(srepo: Repo) -> None:

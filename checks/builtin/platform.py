@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from checks.finding import Finding
-from checks.text import counting, turkish
+from checks.text import counting, morph, turkish
 
 if TYPE_CHECKING:
     from checks.brand.platforms import Platform
@@ -264,7 +264,7 @@ def camelcase_split(body: str, vocabulary: set[str], lang: str) -> list[str] | N
     if lang in ("tr", "az"):
         for w in candidates:
             for i in range(CAMEL_MIN_STEM, len(w)):
-                if turkish.is_turkish_suffix(w[i:]):
+                if morph.is_suffix_chain(w[i:]):
                     stems.add(w[:i])
     n = len(word)
     # best[i]: fewest pieces covering word[:i]; prev[i]: where the last piece starts.

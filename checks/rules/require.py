@@ -21,11 +21,15 @@ beside or instead of ``terms``: the post passes when any term or any pattern is 
   patterns: ['\\d[\\d.]*\\s?TL\\D{1,30}?\\d[\\d.]*\\s?TL']
 ```
 FAIL (discount): ``Kabanlarda %40 indirim.``  PASS (discount): ``Kaban 2.999 TL yerine 1.799 TL.``
+
+Terms are found by the one term matcher (``checks.text.matcher``) that ``ban``, ``prefer``,
+``casing`` and sensitive topics use: a word term also counts in its Turkish forms (``iş birliği``
+is met by ``iş birliğimiz``); a hashtag or other term that does not begin with a letter only as
+written.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -34,6 +38,7 @@ from checks.finding import Finding
 from checks.rules.ban import compile_pattern
 from checks.rules.base import Header, Rule, render
 from checks.text import turkish
+from checks.text.matcher import TermEntry, TermMatcher
 
 if TYPE_CHECKING:
     from checks.context import Context
@@ -73,24 +78,20 @@ class Require(Rule):
     required: list[str] = field(default_factory=list)
     within: int | None = None
     regexes: list[Any] = field(default_factory=list)
-    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _matcher: TermMatcher | None = None
 
-    def _pattern(self, lang: str) -> re.Pattern[str] | None:
-        if not self.required:
-            return None
-        rx = self._patterns.get(lang)
-        if rx is None:
-            alts = "|".join(re.escape(turkish.fold(t, lang)) for t in sorted(self.required, key=len, reverse=True))
-            rx = self._patterns[lang] = re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
-            self._patterns[lang] = rx
-        return rx
+    def _first(self, text: str, lang: str) -> tuple[int, str] | None:
+        """Where the first required term occurs in ``text``, and as what."""
+        if self._matcher is None:
+            self._matcher = TermMatcher([TermEntry(t, self, inflect=t[:1].isalpha()) for t in self.required])
+        first = min(self._matcher.find(text, turkish.fold_loose(text), lang), key=lambda h: h.start, default=None)
+        return (first.start, text[first.start:first.end]) if first else None
 
     def check(self, post: Post, ctx: Context) -> Iterator[Finding]:
         if not holds(self.when, post.front):
             return
-        pattern = self._pattern(post.lang)
-        m = pattern.search(turkish.fold(post.text, post.lang)) if pattern is not None else None
-        if m and (self.within is None or m.start() < self.within):
+        m = self._first(post.text, post.lang) if self.required else None
+        if m and (self.within is None or m[0] < self.within):
             return
         for rx in self.regexes:
             found = rx.search(post.text)
@@ -99,7 +100,7 @@ class Require(Rule):
         terms = ", ".join(self.required + [r.pattern for r in self.regexes])
         where = f" ilk {self.within} karakterde" if self.within else ""
         message = render(self.header.message, {"terms": terms, "within": self.within or "", "where": where,
-                                               "match": m.group() if m else ""})
+                                               "match": m[1] if m else ""})
         start = post.text_start
         yield post.body_finding(self.id, self.level, message, start, start + 1)
 

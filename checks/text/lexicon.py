@@ -14,8 +14,8 @@ Every function takes a word folded the Turkish way (``turkish.fold(word, "tr")``
 - ``is_verb_stem(word)``: the stem of a verb (``at`` of ``atmak``, ``yaz``, ``ulaş``).
 - ``is_proper(word)``: a proper noun of the lexicon (``twitter``, ``ankara``, ``eti``).
 - ``readings(word)``: every reading of the lemma as a flag string (see ``scripts/build_lexicon.py``
-  for the letters: ``N`` noun, ``J`` adjective, ``V`` verb, ``P`` proper noun, ``v`` softens,
-  ``d`` drops its last vowel, ``2`` doubles, ``h`` inverse harmony, ``y`` y buffer, …), each
+  for the letters: ``N`` noun, ``J`` adjective, ``V`` verb, ``R`` pronoun, ``P`` proper noun, ``v`` softens,
+  ``d`` drops its last vowel, ``2`` doubles, ``h`` inverse harmony, ``y`` y buffer, ``t`` time…), each
   optionally followed by ``=`` and its pronunciation; ``()`` for an unknown word.
 """
 
@@ -26,7 +26,7 @@ from functools import cache
 from importlib import resources
 
 _PLAIN = str.maketrans("âîû", "aiu")
-_WORD_CLASSES = frozenset("NJX")
+_WORD_CLASSES = frozenset("NJRX")
 
 
 @cache

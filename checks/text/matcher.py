@@ -2,8 +2,12 @@
 
 The text is folded loosely (dotted and dotless i merged) and searched once with a trie-shaped
 regex; each candidate is then verified against the term's own rules: Turkish or English
-folding, whole words, inflection (Turkish suffixes or English plural/possessive) and softened
-final consonants.
+folding, whole words, and inflection: in a Turkish post the word must be a form of the term by
+the morphotactic model of ``checks.text.morph`` (suffixes in their order with vowel harmony,
+meaning-keeping derivations, stem changes such as ``kitap`` → ``kitabı``, ``ağız`` → ``ağzı``,
+``hak`` → ``hakkı`` from the lexicon); in other posts an English plural or possessive.
+Changed stems are extra keys of the trie (made by rule, so the lexicon is read only when a
+candidate is verified), so the cost of a search still grows with the text, not with the terms.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from checks.memo import remember
-from checks.text import turkish
+from checks.text import morph, turkish
 from checks.text.trie import trie_pattern
 
 _SPACE = re.compile(r"\s+")
@@ -44,6 +48,11 @@ class TermEntry:
         """``value`` (a swap's replacement) folded the way ``lang`` folds."""
         return self._folded("value", lang)
 
+    def last_word_for(self, lang: str) -> tuple[str, str]:
+        """The folded term split into what comes before its last word, and its last word."""
+        head, _, last = self.folded_for(lang).rpartition(" ")
+        return (head + " " if head else ""), last
+
     def _folded(self, what: str, lang: str) -> str:
         folding = "tr" if lang in ("tr", "az") else "en"
         key = (what, folding)
@@ -66,16 +75,19 @@ class Hit:
 
 class TermMatcher:
     def __init__(self, entries: list[TermEntry]) -> None:
-        self._by_key: dict[str, list[tuple[TermEntry, bool]]] = {}
+        # key -> (entry, stem change: "" or a morph.variants kind)
+        self._by_key: dict[str, list[tuple[TermEntry, str]]] = {}
         self._cache: dict[tuple[str, str], list[Hit]] = {}
         for entry in entries:
             key = turkish.fold_loose(normalize_space(entry.term))
             if not key:
                 continue
-            self._by_key.setdefault(key, []).append((entry, False))
-            soft = turkish.softened(key)
-            if soft and entry.inflect and not entry.loose:
-                self._by_key.setdefault(soft, []).append((entry, True))
+            self._by_key.setdefault(key, []).append((entry, ""))
+            if entry.inflect and not entry.loose:
+                head, _, last = entry.folded_for("tr").rpartition(" ")
+                for stem, kind in morph.variants(last):
+                    variant = turkish.fold_loose((head + " " if head else "") + stem)
+                    self._by_key.setdefault(variant, []).append((entry, kind))
         pattern = trie_pattern(sorted(self._by_key), word_start=True)
         self._regex = re.compile("(" + pattern + r")(\w*(?:['’]\w+)*)")
 
@@ -123,23 +135,30 @@ class TermMatcher:
         folded_cont = turkish.fold(cont, lang) if cont else ""
         folded_stem = turkish.fold(stem, lang)
         hits = []
-        for entry, soft in candidates:
-            if soft:
-                if not (turkish_post and turkish.starts_with_vowel(folded_cont)):
+        for entry, kind in candidates:
+            head, last = entry.last_word_for(lang)
+            if kind:
+                if not turkish_post:
                     continue
-                if folded_stem != turkish.softened(entry.folded_for(lang)):
+                if not folded_stem.startswith(head) or folded_stem[len(head):] not in dict(morph.variants(last)):
                     continue
-            elif not entry.loose and folded_stem != entry.folded_for(lang):
+                written_last = folded_stem[len(head):]
+            elif entry.loose:
+                written_last = last
+            elif folded_stem != entry.folded_for(lang):
                 continue  # e.g. "sik" is not "sık" in Turkish
+            else:
+                written_last = last
             if cont:
                 if not entry.inflect:
                     continue
-                ok = (
-                    turkish.is_turkish_suffix(folded_cont)
-                    if turkish_post
-                    else turkish.is_english_ending(folded_cont)
-                )
+                if turkish_post:
+                    ok = morph.is_form(last, written_last + folded_cont, kind, bool(head))
+                else:
+                    ok = turkish.is_english_ending(folded_cont)
                 if not ok:
                     continue
+            elif kind:
+                continue
             hits.append(Hit(entry, start, stem_end, end))
         return hits
