@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from checks import __version__
 from checks.errors import EkipError
 
-COMMANDS = ("check", "rules", "new", "calendar", "crisis", "init", "metrics", "lsp")
+COMMANDS = ("check", "rules", "new", "calendar", "crisis", "init", "metrics", "report", "lsp")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

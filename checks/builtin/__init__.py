@@ -13,14 +13,14 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from checks.builtin import calendar, crisis, disclosure, grammar, links, pii, platform, schema, workflow
+from checks.builtin import calendar, crisis, disclosure, grammar, links, pii, platform, posted, schema, workflow
 
 if TYPE_CHECKING:
     from checks.context import Context
     from checks.finding import Finding
     from checks.post import Post
 
-MODULES: list[ModuleType] = [schema, platform, links, disclosure, pii, workflow, calendar, crisis, grammar]
+MODULES: list[ModuleType] = [schema, platform, links, disclosure, pii, workflow, posted, calendar, crisis, grammar]
 
 POST_CHECKS: list[Callable[[Post, Context], Iterable[Finding]]] = [
     m.check for m in MODULES if hasattr(m, "check")

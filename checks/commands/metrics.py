@@ -37,6 +37,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     imp.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
     imp.add_argument("--now", metavar="ISO-8601", help=argparse.SUPPRESS)
     imp.set_defaults(run=run_import)
+    link = inner.add_parser("link", help="propose which post each imported row belongs to",
+                            description="Propose posted: links for imported rows that no post claims yet.")
+    link.add_argument("--yes", action="store_true", help="write every proposal without asking")
+    link.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
+    link.set_defaults(run=run_link)
     p.set_defaults(run=lambda args: _usage(p))
 
 
@@ -74,3 +79,10 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         print("Yeni bir şey yok: metrics/ değişmedi.")
     return 0
+
+
+def run_link(args: argparse.Namespace) -> int:
+    from checks.metrics.link import run as link
+
+    brand = brand_from_args(args.brand)
+    return link(brand, yes=args.yes, interactive=sys.stdin.isatty())

@@ -1,0 +1,66 @@
+"""``ekip report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format text|json|csv|md]``: the
+handbook's KPIs from the numbers under ``metrics/`` and the posts under ``content/`` (see
+``checks.metrics.report`` for what counts where). ``-o FILE`` writes to a file. Exit 0, or 2
+when the run cannot be done (bad dates, invalid brand)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from checks.commands.common import brand_from_args
+from checks.errors import EkipError
+
+FORMATS = ("text", "json", "csv", "md")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("report", help="KPIs from the imported metrics: engagement, growth, CTR, conversion",
+                       description="The handbook's KPIs for the posts published in a period.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of posts (default: content/)")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day (brand-local)")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day, inclusive")
+    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
+    p.set_defaults(run=run)
+
+
+def _day(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise EkipError(f"{flag} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from checks.metrics import dataset, render, report
+
+    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    if start and end and end < start:
+        raise EkipError("--to is before --from")
+    brand = brand_from_args(args.brand)
+    data = dataset.load(brand, dataset.read_posts(brand, args.paths))
+    doc = report.build(data, start, end)
+    if args.format == "json":
+        import orjson
+
+        out = orjson.dumps(doc).decode("utf-8") + "\n"
+    elif args.format == "csv":
+        out = render.csv_text(doc)
+    elif args.format == "md":
+        out = render.markdown(doc)
+    else:
+        out = render.text(doc)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(out)
+    else:
+        sys.stdout.write(out)
+    if not data.stats:
+        print("ekip: metrics/ holds no post numbers yet; import exports with `ekip metrics import FILE ...`",
+              file=sys.stderr)
+    return 0
