@@ -1,5 +1,7 @@
-"""``posted``: where a published post went (``posted: {platform: permalink or post id}``,
-written by hand or by ``ekip metrics link``) must fit the post:
+"""Where a published post went (``posted: {platform: permalink or post id}``, written by hand
+or by ``ekip metrics link``).
+
+* ``posted`` (error, warning): a ``posted`` entry that does not fit the post.
 
 - error: a platform the post is not for (``posted.instagram`` on a post for ``[x]``);
 - error: a link to another site than the platform's (an ``x.com`` link under ``instagram``);

@@ -180,6 +180,3 @@ def read_posts(brand: Brand, paths: list[str] | None = None) -> list[Post]:
     from checks.commands.calendar import load_posts
 
     return load_posts(brand, paths)
-
-
-
