@@ -58,6 +58,7 @@ TURKISH: dict[str, str] = {
     "links.https": "Düz `http://` bağlantı.",
     "links.utm": "Marka alan adına giden bağlantıda utm_source, utm_medium, utm_campaign eksik.",
     "links.count": "Platformun izin verdiğinden fazla bağlantı (Threads: 5).",
+    "posted": "Yayın bağlantısı (`posted`) gönderinin platformlarına uymuyor ya da gönderi yayımlanmamış.",
     "disclosure": "Sponsorlu gönderide metnin başında iş birliği etiketi yok.",
     "pii": "Metinde T.C. kimlik numarası, IBAN, telefon numarası ya da e-posta adresi var.",
     "workflow.author": "Yazar `team.yml` içinde yok.",
