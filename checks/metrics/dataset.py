@@ -134,37 +134,33 @@ def claims(posts: Iterable[Post]) -> dict[str, dict[str, Post]]:
 def load(brand: Brand, posts: list[Post]) -> Dataset:
     root = brand.root
     tz = brand.timezone
-    rows = store.load_snapshots(root)
     follower_rows = store.load_followers(root)
     followers = {p: [(r["date"], r["followers"]) for r in rs if r["followers"] is not None]
                  for p, rs in follower_rows.items()}
     data = Dataset(brand, [], followers, follower_rows, store.load_campaigns(root), store.load_audience(root), posts)
     claimed = claims(posts)
-    groups: dict[tuple[str, str], list[store.Snapshot]] = {}
-    for s in rows:
-        groups.setdefault((s.platform, s.post_id), []).append(s)
     parse_time = datetime.fromisoformat
-    for (platform, post_id), snaps in groups.items():
-        snaps.sort(key=lambda s: s.at)
-        last = snaps[-1]
+    n = len(POST_COUNTS)
+    for (platform, post_id), rows in store.load_post_rows(root).items():
+        last = rows[-1]
         index = claimed.get(platform, {})
-        post = index.get(post_id) or next((index[k] for k in link_keys(last.permalink) if k in index), None)
-        published = parse_time(last.published) if last.published else None
-        if post is not None and (published is None or last.published[10:16] == "T00:00"):
+        post = index.get(post_id) or next((index[k] for k in link_keys(last[2]) if k in index), None)
+        published = parse_time(last[3]) if last[3] else None
+        if post is not None and (published is None or last[3][10:16] == "T00:00"):
             raw = post.front.get("date")
             when = parse(raw, tz) if isinstance(raw, str) else None
             if when is not None and (published is None or when.date() == published.date()):
                 published = when
         series: list[tuple[float, int]] = []
         if published is not None:
-            for s in snaps:
-                c = s.counts
-                hours = (parse_time(s.at) - published).total_seconds() / 3600
-                series.append((hours, (c[3] or 0) + (c[4] or 0) + (c[5] or 0) + (c[6] or 0) + (c[7] or 0)))
-        counts = dict(zip(POST_COUNTS, last.counts, strict=True))
-        text = next((s.text for s in snaps if s.text), "")
-        st = PostStats(platform, post_id, last.permalink, published, last.type, counts, series, text, post,
-                       snapshots=len(snaps))
+            for r in rows:  # engagement: likes, comments, shares, saves, clicks (cells 8 to 12)
+                hours = (parse_time(r[0]) - published).total_seconds() / 3600
+                series.append((hours, int(r[8] or 0) + int(r[9] or 0) + int(r[10] or 0) + int(r[11] or 0)
+                               + int(r[12] or 0)))
+        counts = {name: int(v) if v else None for name, v in zip(POST_COUNTS, last[5:5 + n], strict=True)}
+        text = next((r[5 + n] for r in rows if r[5 + n]), "")
+        st = PostStats(platform, post_id, last[2], published, last[4], counts, series, text, post,
+                       snapshots=len(rows))
         st.engagement = kpi.engagement(counts["likes"], counts["comments"], counts["shares"], counts["saves"],
                                        counts["clicks"])
         if published is not None:

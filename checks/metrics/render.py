@@ -11,8 +11,8 @@ from typing import Any
 from checks.metrics.numbers import format_number, format_percent
 from checks.metrics.report import iter_rows
 
-PLATFORM_HEADER = ("Platform", "Gönderi", "Gösterim", "Erişim", "Etkileşim", "ER takipçi", "ER erişim",
-                   "ER gösterim", "TO", "Ömür (sa)")
+PLATFORM_HEADER = ("Platform", "Gönderi", "Görüntüleme", "Erişim", "Etkileşim", "ER takipçi", "ER erişim",
+                   "ER görüntüleme", "TO", "Ömür (sa)")
 
 
 def _n(value: Any) -> str:
@@ -50,7 +50,7 @@ def sections(report: dict[str, Any]) -> list[tuple[str, Sequence[str], list[list
     out.append(("İçerik türleri", ("Tür", *PLATFORM_HEADER[1:]), [group_row(g["type"], g) for g in report["types"]]))
     out.append(("Yazarlar", ("Yazar", *PLATFORM_HEADER[1:]), [group_row(g["author"], g) for g in report["authors"]]))
     for key, title in (("top", "En iyi gönderiler"), ("bottom", "En zayıf gönderiler")):
-        out.append((title, ("Platform", "Yayın", "Gönderi", "Etkileşim", "ER erişim", "ER gösterim"),
+        out.append((title, ("Platform", "Yayın", "Gönderi", "Etkileşim", "ER erişim", "ER görüntüleme"),
                     [[p["platform"], (p["published"] or "—")[:16].replace("T", " "), p["title"] or p["post_id"],
                       _n(p["engagement"]), _p(p["engagement_rate_reach"]), _p(p["engagement_rate_impressions"])]
                      for p in report[key]]))
