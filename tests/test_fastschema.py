@@ -72,3 +72,14 @@ def test_agrees_on_a_tightened_schema() -> None:
         for _ in range(rng.randint(0, 3)):
             data[rng.choice(keys)] = rng.choice(pool)
         assert fast.is_valid(data) == full.is_valid(data), data
+
+
+def test_mapping_keys_of_mixed_types_are_validated_not_a_traceback() -> None:
+    """``approvals: [{by: mehmet, at: ...+0,3:00}]`` is YAML for a mapping with an int key (180):
+    the validator's memo cannot sort such keys, so the value is checked without it."""
+    schema = default_post_schema()
+    fast = PostValidator(schema)
+    front = {"title": "A", "date": "2027-03-01T10:00:00+03:00", "platforms": ["x"], "status": "draft",
+             "author": "ayse", "approvals": [{"by": "mehmet", "at": "2027-01-01T00:00:00+0", 180: None}]}
+    assert fast.is_valid(front) is False
+    assert validator(schema).is_valid(front) is False

@@ -245,10 +245,13 @@ class PostValidator:
             if isinstance(value, list) and set(map(type, value)) <= _STR_ONLY:
                 memo_key = (key, ("strings", *value))
             else:
-                memo_key = (key, json.dumps(value, sort_keys=True, default=str))
-            ok = memo.get(memo_key)
+                try:
+                    memo_key = (key, json.dumps(value, sort_keys=True, default=str))
+                except TypeError:  # mapping keys of mixed types (`{by: x, 3:00: y}`) do not sort
+                    memo_key = None
+            ok = memo.get(memo_key) if memo_key is not None else None
             if ok is None:
-                ok = remember(memo, memo_key, check(value))
+                ok = check(value) if memo_key is None else remember(memo, memo_key, check(value))
             if not ok:
                 return False
         return True
