@@ -125,8 +125,10 @@ def utf16(text: str) -> int:
 
 
 @asynccontextmanager
-async def editor(root: Path, capabilities: str = "visual-studio-code", **options: Any) -> AsyncIterator[Editor]:
-    """Start ``ekip lsp`` in ``root`` and initialize it as an editor would."""
+async def editor(root: Path, capabilities: str = "visual-studio-code", workspace: bool = True,
+                 **options: Any) -> AsyncIterator[Editor]:
+    """Start ``ekip lsp`` in ``root`` and initialize it as an editor would (``workspace=False``:
+    as an editor with a single file open, started elsewhere, with no workspace folder)."""
     client = LanguageClient(converter_factory=default_converter)
     ed = Editor(client, root)
 
@@ -162,12 +164,14 @@ async def editor(root: Path, capabilities: str = "visual-studio-code", **options
     features[T.WORKSPACE_CODE_LENS_REFRESH] = lens_refresh
     register_lsp_features(client, features)
     env = {**os.environ, "PYTHONPATH": str(SOURCE)}
-    await client.start_io(sys.executable, "-m", "checks", "lsp", cwd=str(root), env=env)
+    cwd = root if workspace else root.parent
+    await client.start_io(sys.executable, "-m", "checks", "lsp", cwd=str(cwd), env=env)
     try:
         result = await client.initialize_session(T.InitializeParams(
             capabilities=client_capabilities(capabilities),
-            root_uri=from_fs_path(str(root)),
-            workspace_folders=[T.WorkspaceFolder(uri=from_fs_path(str(root)) or "", name="repo")],
+            root_uri=from_fs_path(str(root)) if workspace else None,
+            workspace_folders=[T.WorkspaceFolder(uri=from_fs_path(str(root)) or "", name="repo")]
+            if workspace else None,
             initialization_options=options,
         ))
         ed.encoding = str(result.capabilities.position_encoding or "utf-16")

@@ -292,6 +292,16 @@ async def test_brand_reload_and_invalid_brand(repo: Repo) -> None:
         await ed.until(lambda: [span(d, ed.texts[uri], ed.encoding) for d in ed.last(uri) or []] == ["çok"])
 
 
+async def test_single_file_without_a_workspace(repo: Repo) -> None:
+    """VS Code with one file open and no folder: the file's repository becomes the root."""
+    repo.rules(RULES)
+    repo.post("a", "Bu çok ucuz.\n")
+    async with editor(repo.root, workspace=False, now=NOW) as ed:
+        uri = ed.open(rel("a"))
+        diags = await ed.diagnostics(uri)
+        assert codes(diags) == ["voice.banned-words"]
+
+
 async def test_invalid_brand_at_start_still_serves(repo: Repo) -> None:
     repo.write("brand/brand.yml", "name: T\ntimezone: Nowhere/Else\n")
     repo.post("a", "Metin.\n", status="bogus")

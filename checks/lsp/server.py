@@ -6,8 +6,9 @@ Protocol choices where the issue leaves them open:
   arithmetic). Positions use the encoding pygls agrees with the client (UTF-16 unless the
   client offers UTF-8 or UTF-32 first), converted by ``checks.lsp.positions``.
 - **Root**: the folder that holds the nearest ``brand/`` at or above the workspace root (the
-  first workspace folder, else the server's working directory); the server works in it, so
-  paths, messages and positions are those of ``ekip check`` run there.
+  first workspace folder, else the server's working directory; with neither holding a brand,
+  the repository of the first document opened); the server works in it, so paths, messages and
+  positions are those of ``ekip check`` run there.
 - **Diagnostics**: on open at once, on change after ``debounce`` ms of quiet (default 50),
   for every open post (a change can move another post's calendar findings). Each publication
   carries the document's version. A post whose diagnostics did not change is not sent again.
@@ -91,13 +92,31 @@ class EkipServer(LanguageServer):
             start = to_fs_path(params.root_uri)
         elif params.root_path:
             start = params.root_path
-        base = Path(start or os.getcwd())
+        self.root_at(Path(start or os.getcwd()))
+        if isinstance(options.get("debounce"), int | float):
+            self.debounce = max(0.0, float(options["debounce"]) / 1000)
+
+    def root_at(self, base: Path) -> None:
+        """Work from the folder that holds the nearest ``brand/`` at or above ``base``."""
         brand_dir = find_brand_dir(base) if base.is_dir() else None
         root = brand_dir.parent if brand_dir is not None else base
         os.chdir(root)
-        self.repo = Repository(root, {"grammar_mode": str(options.get("grammar") or "off")})
-        if isinstance(options.get("debounce"), int | float):
-            self.debounce = max(0.0, float(options["debounce"]) / 1000)
+        self.repo = Repository(root, {"grammar_mode": str(self.settings.get("grammar") or "off")})
+        self.uris = {}
+
+    def reroot(self, uri: str) -> None:
+        """An editor without a workspace folder (a single file opened in VS Code) starts the
+        server wherever it is: when the first document opened lies in a repository with a
+        ``brand/`` and the server has none, that repository becomes the root."""
+        path = to_fs_path(uri)
+        repo = self.repo
+        if path is None or repo is None or (repo.brand_loaded and repo.brand.dir is not None) or repo.open:
+            return
+        found = find_brand_dir(Path(path).parent)
+        if found is None or found.parent == repo.root:
+            return
+        self.root_at(found.parent)
+        self.start_repository()
 
     def start_repository(self) -> None:
         repo = self.repo
@@ -230,6 +249,7 @@ async def initialized(ls: EkipServer, params: types.InitializedParams) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 async def did_open(ls: EkipServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.reroot(params.text_document.uri)
     rel = ls.rel(params.text_document.uri)
     if ls.repo is None or rel is None:
         return
