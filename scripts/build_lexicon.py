@@ -66,7 +66,7 @@ def fold(text: str) -> str:
 
 
 def build(source: Path) -> dict[str, set[str]]:
-    lexicon: dict[str, set[str]] = defaultdict(set)
+    lexicon: dict[str, set[tuple[int, int, str]]] = defaultdict(set)
     for line in source.read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
         if len(cols) < 9:
@@ -91,12 +91,19 @@ def build(source: Path) -> dict[str, set[str]]:
         pron = fold(pron).translate(PLAIN)
         if pron and pron != lemma and set(pron) <= LETTERS and pos != "Verb":
             flags += "=" + pron
-        lexicon[lemma].add(flags)
+        order = "NJ".find(flags[0]) % 3  # N, then J, then the rest; each by Zemberek's sense index
+        lexicon[lemma].add((order, int(_index) if _index.isdigit() else 9, flags))
     return lexicon
 
 
-def write(lexicon: dict[str, set[str]], out: Path) -> int:
-    text = "".join(f"{word}\t{','.join(sorted(readings))}\n" for word, readings in sorted(lexicon.items()))
+def write(lexicon: dict[str, set[tuple[int, int, str]]], out: Path) -> int:
+    """One line per lemma; its readings nouns first, then adjectives, each by sense (the first is
+    the primary sense, which decides how a replacement word is inflected)."""
+    lines = []
+    for word, readings in sorted(lexicon.items()):
+        flags = list(dict.fromkeys(f for _o, _i, f in sorted(readings)))
+        lines.append(f"{word}\t{','.join(flags)}\n")
+    text = "".join(lines)
     out.write_text(text, encoding="utf-8", newline="\n")
     return len(lexicon)
 

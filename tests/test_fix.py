@@ -27,18 +27,21 @@ FRONT = "---\r\ntitle: instagram online   \r\ndate: 2027-03-01T10:00:00+03:00\r\
 
 def test_fix_rewrites_only_the_spans(repo: Repo) -> None:
     repo.rules(RULES)
-    body = "\r\nOnline mağazamız instagram'da ve LINKEDIN'de.\r\nfeedbackleriniz için #instagram  \r\n"
+    body = "\r\nOnline mağazamız instagram'da ve LINKEDIN'de.\r\nfeedbackleriniz için #instagram  \r\nfeedbacksiz"
     path = repo.write("content/posts/a.md", (FRONT + body).encode("utf-8"))
     code, out, err = repo.run("check", "--fix", "--grammar", "off")
     assert code == 0, out + err
     data = path.read_bytes().decode("utf-8")
     assert data.startswith(FRONT)  # front matter bytes untouched, CRLF kept
     assert data[len(FRONT):] == (
-        "\r\nÇevrim içi mağazamız Instagram'da ve LinkedIn'de.\r\nfeedbackleriniz için #Instagram  \r\n"
+        "\r\nÇevrim içi mağazamız Instagram'da ve LinkedIn'de.\r\ngeri bildirimleriniz için #Instagram  \r\n"
+        "feedbacksiz"
     )
-    # The suffixed swap is reported but not rewritten: its suffix may need other vowels.
+    # The suffixes are spelled again for the replacement (certain: inflections with one
+    # reading); a derivation is reported with its suggestion but not rewritten.
     code, doc = repo.check_json()
-    assert [(f["rule"], f["match"]) for f in doc["findings"]] == [("voice.prefer", "feedbackleriniz")]
+    assert [(f["rule"], f["match"], f["suggestions"]) for f in doc["findings"]] == [
+        ("voice.prefer", "feedbacksiz", ["geri bildirimsiz"])]
 
 
 def test_fix_is_idempotent(repo: Repo) -> None:
@@ -244,3 +247,15 @@ def test_fix_reports_what_is_left_at_its_place_in_the_fixed_file(repo: Repo) -> 
     assert [f for f in doc["findings"] if f["rule"] == "platform.length"]  # 280 → over after the fix
     code, text_out, _ = repo.run("check", "--grammar", "off")
     assert "fixed" not in text_out and code == 1  # nothing left to fix: the report said it all
+
+
+def test_fix_rewrites_suffixed_swaps_when_certain(repo: Repo) -> None:
+    repo.rules("rules:\n  - id: prefer\n    kind: prefer\n"
+               "    swap: {story: hikâye, mail: e-posta, online: çevrim içi}\n")
+    path = repo.post("a", "Story'lerimiz hazır. mail'inizi ve mail'i kontrol edin, online'dan alın.")
+    _code, _out, err = repo.run("check", "--fix", "--grammar", "off")
+    assert "Traceback" not in err
+    assert path.read_text(encoding="utf-8").rstrip().endswith(
+        "Hikâyelerimiz hazır. e-postanızı ve mail'i kontrol edin, çevrim içinden alın.")
+    _code, doc = repo.check_json()
+    assert [(f["match"], f["suggestions"]) for f in doc["findings"]] == [("mail'i", ["e-postası", "e-postayı"])]

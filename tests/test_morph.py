@@ -98,3 +98,23 @@ def test_devset_precision_and_recall() -> None:
             fn += want and not got
         precision, recall = tp / (tp + fp), tp / (tp + fn)
         assert precision >= 0.90 and recall >= 0.90, (section, precision, recall)
+
+
+@pytest.mark.parametrize(("term", "cont", "replacement", "expected", "certain"), [
+    ("story", "'lerimiz", "hikâye", ["hikâyelerimiz"], True),
+    ("mail", "'inizi", "e-posta", ["e-postanızı"], True),
+    ("online", "'dan", "çevrim içi", ["çevrim içinden"], True),
+    ("online", "a", "çevrim içi", ["çevrim içine"], True),
+    ("feedback", "ler", "geri bildirim", ["geri bildirimler"], True),
+    ("indirim", "imizi", "kampanya", ["kampanyamızı"], True),
+    ("facebook", "'ta", "Instagram", ["Instagram'da"], True),  # apostrophe after a proper noun only
+    ("ürün", "ü", "paket", ["paketi"], True),
+    ("fiyat", "ı", "kitap", ["kitabı"], True),  # the replacement's own stem change
+    ("mail", "i", "e-posta", ["e-postası", "e-postayı"], False),  # possessive or accusative
+    ("ucuz", "luğu", "uygun fiyat", ["uygun fiyatlığı"], False),  # a derivation: the writer decides
+])
+def test_suffixes_spelled_again_for_the_replacement(term: str, cont: str, replacement: str, expected: list[str],
+                                                    certain: bool) -> None:
+    from checks.text import reinflect
+
+    assert reinflect.suggestions(term, cont, replacement) == (expected, certain)

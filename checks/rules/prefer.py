@@ -7,9 +7,15 @@
 ```
 FAIL: ``Online mağazamız açıldı`` (suggests ``Çevrim içi``)  PASS: ``Çevrim içi mağazamız açıldı``
 
-The suggestion keeps the suffix as written (``feedbackler`` → ``geri bildirimler``). ``--fix``
-rewrites only what is certain: a word without a suffix outside hashtags, since a suffix may
-need another vowel after the new word.
+On an inflected word the suffixes are carried over to the replacement and spelled for it
+(``checks.text.reinflect``): its own vowel harmony, buffer letters and stem changes, and an
+apostrophe only after a proper noun: ``story'lerimiz`` → ``hikâyelerimiz``, ``mail'inizi`` →
+``e-postanızı``, ``online'dan`` → ``çevrim içinden``. ``--fix`` rewrites what is certain (outside
+hashtags): a bare word, or suffixes with one reading (``mail'i`` may be ``e-postası`` or
+``e-postayı``; a derivation such as ``-lIk`` may not suit the new word): those are reported with
+every suggestion and left to the writer. In posts of other languages the suffix stays as written
+(``feedbacks`` → ``geri bildirims`` is not attempted: the suggestion is the bare replacement plus
+the ending, and not fixed).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding, Fix
 from checks.rules.base import Header, Rule, render
-from checks.text import turkish
+from checks.text import reinflect, turkish
 from checks.text.matcher import Hit, TermEntry
 from checks.text.segments import Segment
 
@@ -54,12 +60,19 @@ class Prefer(Rule):
         if turkish.fold(body[start:start + len(replacement)], lang) == entry.folded_value_for(lang):
             return None
         cont = body[stem_end:end]
-        suggestion = turkish.capitalize_like(replacement, body[start:stem_end], lang) + cont
+        written = body[start:stem_end]
+        certain = not cont
+        spelled: list[str] = []
+        if cont and lang in ("tr", "az"):
+            spelled, certain = reinflect.suggestions(entry.folded_for(lang), turkish.fold(cont, lang), replacement)
+        if not spelled:
+            spelled = [replacement + cont]
+        suggestions = [turkish.capitalize_like(s, written, lang) for s in spelled]
         fix = None
-        if not cont and not segment.hashtag and segment.contiguous(hit.start, hit.end):
-            fix = Fix(post.body_start + start, post.body_start + end, suggestion)
-        message = render(self.header.message, {"match": body[start:end], "suggestion": suggestion})
-        return self.finding(post, start, end, message, suggestions=[suggestion], fix=fix)
+        if certain and not segment.hashtag and segment.contiguous(hit.start, hit.end):
+            fix = Fix(post.body_start + start, post.body_start + end, suggestions[0])
+        message = render(self.header.message, {"match": body[start:end], "suggestion": " / ".join(suggestions)})
+        return self.finding(post, start, end, message, suggestions=suggestions, fix=fix)
 
     def describe(self) -> str:
         return ", ".join(f"{e.term} → {e.value}" for e in self.entries)

@@ -341,6 +341,8 @@ def variants(word: str) -> list[tuple[str, str]]:
             out.append((word[:-2] + final, "drop"))
     if n >= 2 and word[-1] not in VOWELS and sum(c in VOWELS for c in word) == 1 and word[-2] in VOWELS:
         out.append((word + word[-1], "double"))
+        if word[-1] == "p":  # tıp → tıbbı
+            out.append((word[:-1] + "bb", "double"))
     return out
 
 
