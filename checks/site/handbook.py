@@ -47,8 +47,6 @@ RELIGIOUS_DAYS = "dini-gunler.yml"
 MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
           "Kasım", "Aralık")
 WEEKDAYS = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
-STATUS_NAMES = {"idea": "fikir", "draft": "taslak", "review": "inceleme", "approved": "onaylı",
-                "scheduled": "zamanlanmış", "published": "yayımlanmış", "archived": "arşiv"}
 KIND_NAMES = {"kandil": "kandil / gece", "ramazan": "Ramazan", "arife": "arife", "bayram": "bayram",
               "hicri": "Hicri takvim"}
 
@@ -86,14 +84,20 @@ def _disclosure(brand: Brand) -> str:
 
 
 def _approvals(brand: Brand) -> str:
+    """One sentence per distinct need, with the statuses that share it and who holds the roles."""
     policy = brand.approvals
     if not policy:
         return "Onay gerekmez."
-    parts = []
+    needs: dict[tuple[tuple[str, ...], int], list[str]] = {}
     for status, need in policy.items():
-        roles = turkish_list([f"`{r}`" for r in need.get("roles", [])], "veya")
-        parts.append(f"`{status}` ({STATUS_NAMES.get(status, status)}): {roles} rolünden en az "
-                     f"{need.get('count', 1)} kişinin onayı")
+        needs.setdefault((tuple(need.get("roles", [])), int(need.get("count", 1))), []).append(status)
+    parts = []
+    for (roles, count), statuses in needs.items():
+        holders = [m for m in brand.members if set(brand.roles_of(m)) & set(roles)]
+        who = f" (bugün: {', '.join(f'`{m}`' for m in holders)})" if holders else ""
+        noun = "durumları" if len(statuses) > 1 else "durumu"
+        parts.append(f"{turkish_list([f'`{s}`' for s in statuses])} {noun} için "
+                     f"{turkish_list([f'`{r}`' for r in roles], 'veya')} rolünden en az {count} kişinin onayı{who}")
     return "; ".join(parts) + "."
 
 
