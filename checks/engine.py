@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from checks import suppress
+from checks import personal, suppress
+from checks.boundary import Outside, boundary_for
 from checks.builtin import CORPUS_CHECKS, CORPUS_NEEDS, CORPUS_WHOLE, POST_CHECKS
 from checks.context import Context
 from checks.finding import Finding, Fix
-from checks.post import Post, read_file, read_post
+from checks.post import Post, read_post
 from checks.text.segments import body_segment, hashtag_segment
 from checks.timeutil import parse
 
@@ -121,8 +122,9 @@ def _check_chunk(
     findings: list[Finding] = []
     posts: list[Post] = []
     fixing = bool(ctx.options.get("fix"))
+    reader = boundary_for(ctx.brand.root).read  # nothing outside the root through a symlink
     for shown in items:
-        post = read_post(shown)
+        post = read_post(shown, reader=reader)
         found = check_post(post, ctx)
         if fixing:
             _mark_fixes(post, found)
@@ -280,10 +282,11 @@ def read_context(paths: Callable[[], Iterable[str]], ctx: Context, posts: list[P
     lo, hi = span
     tz = ctx.brand.timezone
     out = []
+    reader = boundary_for(ctx.brand.root).read  # nothing outside the root through a symlink
     for shown in paths():
         try:
-            raw = read_file(shown)
-        except OSError:
+            raw = reader(shown)
+        except (OSError, Outside):
             continue
         if not raw.removeprefix(b"\xef\xbb\xbf").startswith(b"---"):
             continue  # no front matter: never a post the calendar counts
@@ -322,7 +325,8 @@ def _across(check_all: Callable[[list[Post], Context], Iterable[Finding]], posts
 
 def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: bool = True,
         context: Callable[[], Iterable[str]] | None = None, report: set[str] | None = None) -> list[Finding]:
-    """Check every file; return the findings, sorted. The posts end up in ``ctx.posts`` unless
+    """Check every file; return the findings, sorted, personal data in them masked
+    (``checks.personal``: for every report format and the site). The posts end up in ``ctx.posts`` unless
     ``keep_posts`` is false (then no post crosses back from a worker process, and ``ctx.posts``
     stays empty); checks across posts run only with the posts kept.
 
@@ -356,5 +360,8 @@ def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: boo
         for path, fs in grouped.items():
             post = by_path.get(path)
             findings.extend(suppress.apply(post, fs) if post else fs)
+    # Personal data is never repeated: whatever a finding quotes is masked here, once, for every
+    # report format and the site (the pii check masks its own findings already).
+    personal.mask_findings(findings, personal.policy(ctx.brand))
     findings.sort(key=Finding.sort_key)
     return findings

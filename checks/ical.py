@@ -14,7 +14,8 @@ One VEVENT per post that has a valid ``date``, in date order:
 
 A post whose ``embargo`` is later than ``now`` (or is not a valid time: when in doubt, keep
 it hidden) shows only "Ambargolu gönderi" as its summary; its title, text and campaign are
-left out.
+left out, and a platform id the brand does not know shows as ``?``. Personal data
+(``checks.personal``) in a title, campaign or author is masked.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from icalendar import Calendar, Event
 
+from checks import personal
 from checks.timeutil import parse
 
 if TYPE_CHECKING:
@@ -67,6 +69,9 @@ def _event(post: Post, when: datetime, brand: Brand, now: datetime, link: str | 
     front = post.front
     hidden = is_embargoed(post, brand, now)
     platforms = post.platforms
+    if hidden:  # an id the brand does not know is free text: it could say what the post is about
+        platforms = [p if p in brand.platforms else "?" for p in platforms]
+    rules = personal.policy(brand)
     status = _text(front.get("status")) or "?"
     author = _text(front.get("author"))
     member = brand.members.get(author) if author else None
@@ -76,7 +81,7 @@ def _event(post: Post, when: datetime, brand: Brand, now: datetime, link: str | 
         f"Durum: {status}",
         f"Yazar: {f'{name} ({author})' if isinstance(name, str) and name else author or '-'}",
     ]
-    campaign = _text(front.get("campaign"))
+    campaign = personal.redact(_text(front.get("campaign")), rules)
     if campaign and not hidden:
         lines.append(f"Kampanya: {campaign}")
     if hidden:
@@ -88,8 +93,9 @@ def _event(post: Post, when: datetime, brand: Brand, now: datetime, link: str | 
     event.add("dtend", when.astimezone(UTC) + timedelta(minutes=EVENT_MINUTES))
     if link and not hidden:
         event.add("url", link)
-    event.add("summary", EMBARGO_SUMMARY if hidden else (_text(front.get("title")) or Path(post.path).stem))
-    event.add("description", "\n".join(lines))
+    title = _text(front.get("title")) or Path(post.path).stem
+    event.add("summary", EMBARGO_SUMMARY if hidden else personal.redact(title, rules))
+    event.add("description", personal.redact("\n".join(lines), rules))
     if platforms:
         event.add("categories", platforms)
     return event

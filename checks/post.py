@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from checks.finding import Finding, Fix, Level
+from checks.personal import EMAIL_PATTERN
 from checks.yamlfile import Loaded, YamlError, load, load_mapping
 
 _OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
@@ -30,7 +32,7 @@ _INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\1).)+?\1(?!`)", re.S)
 # after it): the regex engine then skips ahead to that character instead of trying every position.
 _LINK = re.compile(
     r"(?P<url>(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>\[\]{}\"'`]+)"
-    r"|(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<email>" + EMAIL_PATTERN + ")"
 )
 _URL_ONLY = re.compile(_LINK.pattern.split("|(?P<email>")[0])
 _TLDS = r"(?:com|net|org|tr|io|co|app|dev|info|me|biz|gov|edu|ly|gl)"
@@ -376,11 +378,11 @@ def _restore(path: str, source: str | None, body_start: int, front: dict[str, An
     return Post(path, source, body_start, front, None, fm_offset, problems, readable, lang)
 
 
-def read_file(path: str) -> bytes:
+def read_file(path: str, flags: int = 0) -> bytes:
     """A file's bytes through the OS calls directly: ``open(path, "rb").read()`` makes a file
     object, a buffer, an isatty probe and a size probe per file, which on 10,000 small posts
-    costs more than reading them."""
-    fd = os.open(path, os.O_RDONLY)
+    costs more than reading them. ``flags`` are added to ``O_RDONLY`` (``O_NOFOLLOW``)."""
+    fd = os.open(path, os.O_RDONLY | flags)
     try:
         data = os.read(fd, _READ_SIZE)
         if len(data) < _READ_SIZE:
@@ -396,13 +398,14 @@ def read_file(path: str) -> bytes:
 _READ_SIZE = 1 << 16
 
 
-def read_post(path: str, data: bytes | None = None) -> Post:
-    """Load the post at ``path`` (or from ``data``, its bytes, when given). Problems that stop
+def read_post(path: str, data: bytes | None = None, reader: Callable[[str], bytes] | None = None) -> Post:
+    """Load the post at ``path`` (or from ``data``, its bytes, when given; else through
+    ``reader``, such as ``checks.boundary.Boundary.read``, when given). Problems that stop
     other checks become ``file.*`` findings; never raises for bad content (an unreadable file is
     a ``file.encoding`` finding too)."""
     post = Post(path=path)
     try:
-        raw = read_file(path) if data is None else data
+        raw = data if data is not None else (reader or read_file)(path)
     except OSError as exc:
         post.problems.append(Finding(path, 1, 1, 1, 2, "file.encoding", "error",
                                      f"Dosya okunamadı: {exc.strerror or exc}"))

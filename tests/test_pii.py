@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checks.builtin.pii import iban_valid, tckn_valid
+from checks.personal import mask
 
 VALID_TCKN = "10000000146"
 VALID_IBAN = "TR33 0006 1005 1978 6457 8413 26"
@@ -24,6 +25,13 @@ def pii(repo, body: str, brand: str | None = None, **front):
     return repo.findings(rule="pii")
 
 
+def at(repo, finding) -> str:
+    """The text of the post where a finding points (its match is masked)."""
+    lines = (repo.root / "content/posts/2027/03/p.md").read_text(encoding="utf-8").split("\n")
+    assert finding["line"] == finding["end_line"]
+    return lines[finding["line"] - 1][finding["column"] - 1:finding["end_column"] - 1]
+
+
 def test_tckn_checksum():
     assert tckn_valid(VALID_TCKN)
     assert tckn_valid(make_tckn("123456789"))
@@ -37,8 +45,8 @@ def test_valid_tckn_flagged(repo):
     found = pii(repo, f"Kazananın T.C. kimlik numarası {number} olarak kaydedildi.")
     assert len(found) == 1
     f = found[0]
-    assert f["match"] == number and f["level"] == "error" and "kimlik" in f["message"]
-    assert number not in f["message"]  # the message does not repeat the number whole
+    assert f["match"] == mask(number) == "398******74" and f["level"] == "error" and "kimlik" in f["message"]
+    assert number not in f["message"] and at(repo, f) == number  # points at it, never repeats it
 
 
 @pytest.mark.parametrize("number", ["10000000147", "12345678901", "99999999999", "01000000146"])
@@ -65,7 +73,8 @@ def test_iban_checksum():
 @pytest.mark.parametrize("iban", [VALID_IBAN, VALID_IBAN.replace(" ", ""), VALID_IBAN.replace(" ", "-")])
 def test_valid_iban_flagged(repo, iban):
     found = pii(repo, f"Bağış için IBAN: {iban}. Teşekkürler.")
-    assert len(found) == 1 and found[0]["match"] == iban and "IBAN" in found[0]["message"]
+    assert len(found) == 1 and found[0]["match"] == mask(iban) and "IBAN" in found[0]["message"]
+    assert at(repo, found[0]) == iban
 
 
 def test_iban_with_wrong_check_digit_not_flagged(repo):
@@ -93,7 +102,7 @@ def test_iban_with_wrong_check_digit_not_flagged(repo):
 def test_phone_formats(repo, text, kind):
     found = pii(repo, f"Bana şuradan ulaşın: {text}, akşama kadar.")
     assert len(found) == 1, found
-    assert found[0]["match"] == text
+    assert found[0]["match"] == mask(text) and text not in str(found) and at(repo, found[0]) == text
     assert ("cep telefonu" if kind == "cep" else "sabit telefon") in found[0]["message"]
 
 
@@ -116,7 +125,8 @@ def test_not_phones(repo, text):
 
 def test_personal_email(repo):
     found = pii(repo, "Sorularınız için ayse.yilmaz@gmail.com adresine yazın.")
-    assert len(found) == 1 and found[0]["match"] == "ayse.yilmaz@gmail.com"
+    assert len(found) == 1 and found[0]["match"] == "a***@g***.com"
+    assert "yilmaz" not in str(found) and at(repo, found[0]) == "ayse.yilmaz@gmail.com"
 
 
 def test_brand_role_addresses_are_not_personal(repo):
@@ -125,7 +135,7 @@ def test_brand_role_addresses_are_not_personal(repo):
     assert pii(repo, body, brand) == []
     # a person's address at the brand's domain is still a person's
     found = pii(repo, "Ekibimizden ayse.yilmaz@ornek.com.tr size dönecek.", brand)
-    assert [f["match"] for f in found] == ["ayse.yilmaz@ornek.com.tr"]
+    assert [f["match"] for f in found] == ["a***@o***.tr"]
     # a role name at someone else's domain is not the brand's
     assert len(pii(repo, "Yazın: destek@baska-firma.com", brand)) == 1
 
@@ -168,4 +178,4 @@ def test_overlaps_reported_once(repo):
 def test_inline_suppression(repo):
     body = "<!-- ekip-disable-next-line pii: mağazanın kendi numarası -->\nMağaza: 0216 555 12 12\nTel: 0532 123 45 67"
     found = pii(repo, body)
-    assert [f["match"] for f in found] == ["0532 123 45 67"]
+    assert [f["match"] for f in found] == [mask("0532 123 45 67")] == ["053******67"]

@@ -4,7 +4,13 @@ Real ``git`` through subprocess, a fixed number of calls per run whatever the nu
 posts: ``rev-parse`` (is it a repository, is REV a commit, where is the root inside it), one
 ``diff --name-status`` (tracked changes, the working tree against REV, renames detected),
 one ``ls-files --others`` (new files not yet added count as added), and one
-``cat-file --batch`` for the old versions of the changed posts that a check asks about.
+``cat-file --batch -z`` for the old versions of the changed posts that a check asks about.
+
+Every path crosses between git and Ekip NUL-separated (``-z``; git 2.38 or later for
+``cat-file``): a file name may hold a newline, and a newline-separated request would then ask
+for two objects that do not exist and shift every answer after it onto the wrong post. An
+answer that does not parse as the one asked for stops the run (exit 2) rather than leaving a
+post unchecked: a stale-approval check that silently skips posts would pass (fail open).
 
 Paths are relative to the repository root as Ekip sees it (``brand.root``, the folder that
 holds ``brand/``), POSIX style, even when that folder is a subfolder of the git checkout.
@@ -72,24 +78,27 @@ class Changes:
         asks = [(rel, old) for rel, old in wanted if old is not None]
         if not asks:
             return out
-        request = "".join(f"{self.commit}:{self.prefix}{old}\n" for _, old in asks).encode("utf-8")
-        proc = _git(self.root, "cat-file", "--batch", stdin=request)
+        names = [f"{self.commit}:{self.prefix}{old}".encode("utf-8", "surrogateescape") for _, old in asks]
+        proc = _git(self.root, "cat-file", "--batch", "-z", stdin=b"".join(n + b"\0" for n in names))
         if proc.returncode != 0:
             raise EkipError(f"--base {self.rev}: git cat-file failed: {_message(proc)}")
         data = proc.stdout
         pos = 0
-        for rel, _ in asks:
+        for (rel, _), name in zip(asks, names, strict=True):
+            # "<name> missing\n" echoes the name (which may hold a newline); anything else is
+            # "<object id> <type> <size>\n" and the content.
+            if data.startswith(name + b" missing\n", pos) or data.startswith(name + b" ambiguous\n", pos):
+                pos += len(name) + data[pos + len(name):].index(b"\n") + 1
+                continue
             nl = data.find(b"\n", pos)
-            if nl < 0:
-                break
-            header = data[pos:nl].split()
+            header = data[pos:nl].split() if nl >= 0 else []
+            if len(header) != 3 or not header[2].isdigit():
+                raise EkipError(f"--base {self.rev}: git cat-file gave an answer Ekip cannot read for {rel!r}")
+            size = int(header[2])
             pos = nl + 1
-            if len(header) == 3 and header[1] == b"blob":
-                size = int(header[2])
+            if header[1] == b"blob":
                 out[rel] = data[pos:pos + size]
-                pos += size + 1
-            elif len(header) == 3:  # a tree or other object: skip its content
-                pos += int(header[2]) + 1
+            pos += size + 1
         return out
 
 
@@ -102,7 +111,7 @@ def changes_since(root: Path, rev: str) -> Changes:
     proc = _git(root, "rev-parse", "--show-prefix")
     if proc.returncode != 0:
         raise EkipError(f"--base needs a git repository, and {root} is not in one ({_message(proc)})")
-    prefix = proc.stdout.decode("utf-8", "replace").strip()
+    prefix = proc.stdout.decode("utf-8", "surrogateescape").removesuffix("\n")
     proc = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
     if proc.returncode != 0 or not proc.stdout.strip():
         raise EkipError(f"--base {rev}: unknown revision (not a commit in {root})")

@@ -22,7 +22,8 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from checks import engine
+from checks import engine, personal
+from checks.boundary import boundary_for
 from checks.brand.model import Brand
 from checks.commands.common import brand_from_args, now_from_args
 from checks.errors import EkipError
@@ -58,8 +59,9 @@ def load_posts(brand: Brand, paths: list[str] | None = None) -> list[Post]:
         if not Path(p).exists():
             raise EkipError(f"{p}: no such file or folder")
     posts = []
+    reader = boundary_for(brand.root).read
     for shown in engine.collect(paths, brand.root):
-        post = read_post(shown)
+        post = read_post(shown, reader=reader)
         if post.readable:
             posts.append(post)
     return posts
@@ -110,7 +112,9 @@ def _cell(value: object) -> str:
 
 
 def print_agenda(items: list[tuple[datetime, Post]], brand: Brand) -> None:
+    """One line a post; personal data in titles is masked, as on the site."""
     out = sys.stdout
+    rules = personal.policy(brand)
     current: date | None = None
     width = max(len(", ".join(post.platforms) or "-") for _, post in items)
     for when, post in items:
@@ -121,7 +125,7 @@ def print_agenda(items: list[tuple[datetime, Post]], brand: Brand) -> None:
             current = local.date()
             out.write(f"{current.isoformat()} {current.strftime('%a')}\n")
         platforms = ", ".join(post.platforms) or "-"
-        out.write(f"  {local:%H:%M}  {platforms:<{width}}  {_cell(post.front.get('title'))}  "
+        out.write(f"  {local:%H:%M}  {platforms:<{width}}  {personal.redact(_cell(post.front.get('title')), rules)}  "
                   f"[{_cell(post.front.get('status'))}]  {_cell(post.front.get('author'))}\n")
 
 

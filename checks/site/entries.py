@@ -1,5 +1,11 @@
 """Posts as the site shows them: brand-local time, title, preview page, findings, and whether
-the post is under embargo (then only its time and platforms may be shown)."""
+the post is under embargo (then only its time and platforms may be shown).
+
+Personal data (``checks.personal``) is masked in everything an entry hands to a page: title,
+campaign, the file path, and the text (``public_text``) unless the post has ``pii_consent``,
+which lets its own text show in the preview (its findings stay masked). An embargoed post's
+platform ids that the brand does not know are shown as ``UNKNOWN_PLATFORM``: an unknown id is
+free text and may say what the post is about."""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from datetime import datetime
 from pathlib import Path, PurePath, PurePosixPath
 from typing import TYPE_CHECKING
 
+from checks import personal
 from checks.ical import is_embargoed, post_key
 from checks.site.labels import EMBARGOED
 from checks.site.model import PREVIEW_DIR
@@ -21,6 +28,7 @@ if TYPE_CHECKING:
     from checks.post import Post
 
 REDACTED = f"[{EMBARGOED} gönderi]"
+UNKNOWN_PLATFORM = "?"
 _UNSAFE = re.compile(r"[^\w-]+")
 
 
@@ -30,13 +38,22 @@ class Entry:
     key: str  # path relative to the repository root: content/posts/2026/12/x.md
     when: datetime | None  # brand-local; None when the post has no valid date
     embargoed: bool
-    title: str
+    title: str  # personal data masked
+    platforms: list[str]  # an embargoed post's unknown ids replaced by UNKNOWN_PLATFORM
+    rules: personal.Policy = personal.NO_POLICY  # what is not personal data for this brand
     page: str | None = None  # docs path of the preview page; never set for an embargoed post
     findings: list[Finding] = field(default_factory=list)
 
+    def public(self, value: object) -> str:
+        """A string from the post as a page may show it: personal data masked."""
+        return personal.redact(str(value), self.rules)
+
     @property
-    def platforms(self) -> list[str]:
-        return self.post.platforms
+    def public_text(self) -> str:
+        """The post's text for its preview: masked, unless the post has ``pii_consent``."""
+        consent = self.post.front.get("pii_consent")
+        text = self.post.text
+        return text if isinstance(consent, str) and consent.strip() else personal.redact(text, self.rules, "\\*")
 
     @property
     def status(self) -> str:
@@ -45,12 +62,12 @@ class Entry:
     @property
     def campaign(self) -> str:
         value = self.post.front.get("campaign")
-        return value if isinstance(value, str) else ""
+        return self.public(value) if isinstance(value, str) else ""
 
     @property
     def author(self) -> str:
         value = self.post.front.get("author")
-        return value if isinstance(value, str) else ""
+        return self.public(value) if isinstance(value, str) else ""
 
     @property
     def crisis(self) -> bool:
@@ -81,17 +98,25 @@ def build_entries(brand: Brand, posts: Sequence[Post], now: datetime,
     posts are dropped, and what would name an embargoed post in another post's findings
     (its title, path or file name) is replaced by a placeholder."""
     tz = brand.timezone
+    rules = personal.policy(brand)
     entries: list[Entry] = []
     for post in posts:
         raw = post.front.get("date")
         when = parse(raw, tz) if isinstance(raw, str) else None
         title = post.front.get("title")
+        embargoed = is_embargoed(post, brand, now)
+        platforms = post.platforms
+        if embargoed:
+            platforms = [p if p in brand.platforms else UNKNOWN_PLATFORM for p in platforms]
         entries.append(Entry(
             post=post,
             key=_key(post, brand.root),
             when=when.astimezone(tz) if when else None,
-            embargoed=is_embargoed(post, brand, now),
-            title=str(title).strip() if title not in (None, "") else f"(başlıksız) {PurePosixPath(post.path).stem}",
+            embargoed=embargoed,
+            title=personal.redact(str(title).strip() if title not in (None, "")
+                                  else f"(başlıksız) {PurePosixPath(post.path).stem}", rules),
+            platforms=platforms,
+            rules=rules,
         ))
     entries.sort(key=lambda e: (e.when is None, e.when or now, e.key))
     _assign_pages(entries)
@@ -104,7 +129,7 @@ def _assign_pages(entries: list[Entry]) -> None:
     for e in entries:
         if e.embargoed:
             continue
-        parts = PurePosixPath(e.key).with_suffix("").parts
+        parts = PurePosixPath(e.public(e.key)).with_suffix("").parts
         parts = parts[2:] if parts[:2] == ("content", "posts") else parts[1:] or parts
         slug = _UNSAFE.sub("-", "-".join(parts).lower()).strip("-") or "gonderi"
         candidate, n = slug, 2

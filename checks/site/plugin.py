@@ -15,6 +15,11 @@ enforces. ``on_serve`` makes ``mkdocs serve`` rebuild when ``content/`` or ``bra
 mode is on, ``on_post_page`` puts a banner at the top of every page (hand-written, generated
 and previews alike), linking to the crisis handbook.
 
+Hand-written pages pass through two gates: a file in the docs folder whose real path lies
+outside the repository root (a symlink leading out) is dropped in ``on_files``, with a warning
+(so ``--strict`` fails); a post template is published as ``checks.site.templates`` says
+(embargo, personal data) in ``on_page_markdown``.
+
 Options (``plugins: - ekip: {...}`` in mkdocs.yml):
 
 ``now``
@@ -46,7 +51,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from checks.errors import EkipError
-from checks.site import handbook, labels, nav, source
+from checks.site import handbook, labels, nav, source, templates
 from checks.site.generate import build_site
 from checks.site.model import PREVIEW_TEMPLATE, STYLE
 from checks.site.template import TEMPLATES
@@ -72,6 +77,7 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
         self._jobs: int | None = None
         self._brand: Any = None  # the brand of the last on_files, for the handbook placeholders
         self._root_dir: Path | None = None
+        self._when: datetime | None = None  # the time the site is built for, for post templates
         self._banner: str | None = None  # crisis banner HTML, with {playbook} for the handbook's URL
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -96,7 +102,8 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
             found = source.load(root, now, brand, jobs=self._jobs)
         except EkipError as exc:
             raise PluginError(f"ekip: {exc}") from None
-        self._brand, self._root_dir = found.brand, root
+        self._brand, self._root_dir, self._when = found.brand, root, now
+        _drop_outside(files, config.docs_dir, root)
         docs = [f.src_uri for f in files.documentation_pages()]
         generated = build_site(found.brand, found.posts, now, found.findings, builtin_ids=found.builtin_ids,
                                unreadable=found.unreadable, docs=docs,
@@ -127,6 +134,12 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
             return markdown
         if self._brand is None or self._root_dir is None:
             return markdown
+        src = page.file.abs_src_path
+        if src and self._when is not None:  # a post template: embargo, personal data
+            shown = templates.publish(src, markdown, page.meta, self._brand, self._when)
+            if shown is not None:
+                page.meta = shown.meta
+                markdown = shown.markdown
         try:
             return handbook.fill(markdown, self._brand, self._root_dir, page.file.src_uri)
         except EkipError as exc:
@@ -201,3 +214,18 @@ def with_banner(html: str, banner: str) -> str:
         body = html.find("<body")
         at = html.find(">", body) + 1 if body >= 0 else 0
     return html[:at] + banner + html[at:]
+
+
+def _drop_outside(files: Files, docs_dir: str, root: Path) -> None:
+    """Remove the files of the docs folder that a symlink brings in from outside ``root``
+    (the theme's own files, which live elsewhere, are not the docs folder's)."""
+    docs = os.path.abspath(docs_dir) + os.sep
+    real_root = os.path.realpath(root)
+    for f in list(files):
+        src = f.abs_src_path
+        if not src or f.generated_by or not os.path.abspath(src).startswith(docs):
+            continue
+        real = os.path.realpath(src)
+        if real != real_root and not real.startswith(real_root + os.sep):
+            log.warning("ekip: %s leads outside the repository (a symlink); not published", f.src_uri)
+            files.remove(f)

@@ -36,13 +36,14 @@ def preview_page(brand: Brand, entry: Entry, directory_urls: bool = True) -> Sit
         ym = (entry.when.year, entry.when.month)
         back.append("← " + link(labels.month_name(*ym), month_page(*ym)))
     back.append(link("Genel bakış", CALENDAR))
-    text = entry.post.text
+    text = entry.post.text  # counted as it is; shown with personal data masked (entry.public_text)
+    shown = entry.public_text
     parts = [
         f"<h1>{h(entry.title)}</h1>",
         f"<p><strong>{_summary(brand, entry)}</strong></p>",
         f"<p>{' · '.join(back)}</p>",
         '<p class="ekip-etiket">Metin</p>',
-        f'<div class="ekip-gonderi">{post_html(text)}</div>' if text else "<p><em>Gönderinin metni boş.</em></p>",
+        f'<div class="ekip-gonderi">{post_html(shown)}</div>' if text else "<p><em>Gönderinin metni boş.</em></p>",
         *_media(entry),
     ]
     unindexed = [
@@ -103,14 +104,14 @@ def _facts(brand: Brand, entry: Entry) -> list[list[str]]:
     ]
     topics = front.get("topics")
     if isinstance(topics, list) and topics:
-        rows.append(["Bildirilen hassas konular", h(", ".join(map(str, topics)))])
+        rows.append(["Bildirilen hassas konular", h(entry.public(", ".join(map(str, topics))))])
     approvals = front.get("approvals")
     if isinstance(approvals, list) and approvals:
         rows.append(["Onaylar", "<br>".join(_approval(brand, a) for a in approvals)])
     until = parse(front.get("embargo"), tz) if isinstance(front.get("embargo"), str) else None
     if until is not None:
         rows.append(["Ambargo", f"{h(labels.date_time(until.astimezone(tz)))} (sona erdi)"])
-    rows.append(["Dosya", _code(entry.key)])
+    rows.append(["Dosya", _code(entry.public(entry.key))])
     return rows
 
 
@@ -131,8 +132,8 @@ def _media(entry: Entry) -> list[str]:
     for item in media:
         if isinstance(item, dict):
             alt = item.get("alt")
-            alt_text = f": {h(alt)}" if isinstance(alt, str) and alt else " (alt metin yok)"
-            items.append(f"<li>{_code(item.get('path', '?'))}{alt_text}</li>")
+            alt_text = f": {h(entry.public(alt))}" if isinstance(alt, str) and alt else " (alt metin yok)"
+            items.append(f"<li>{_code(entry.public(item.get('path', '?')))}{alt_text}</li>")
     return ['<p class="ekip-etiket">Görseller</p>', f"<ul>{''.join(items)}</ul>"]
 
 

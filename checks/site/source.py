@@ -1,9 +1,15 @@
 """Reading what the site is made of: the brand, the posts under ``content/``, and one
-``ekip check`` run over all of them (grammar off; cross-post checks included)."""
+``ekip check`` run over all of them (grammar off; cross-post checks included).
+
+Posts are read by their absolute paths (the build runs from anywhere); a finding that names
+another post (``calendar.gap``) would then show the build machine's folders, so the root's
+path is cut from every finding's message and match: the site shows paths relative to the
+repository root, as ``ekip check`` run there does."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -35,8 +41,20 @@ def load(root: Path, now: datetime | None = None, brand: Brand | None = None, jo
     items = engine.collect([str(content)], root) if content.is_dir() else []
     ctx = Context(brand, now, options={"grammar": "off"})
     with gcpause.paused():
-        findings = engine.run(items, ctx, jobs=jobs)
+        findings = _relative(engine.run(items, ctx, jobs=jobs), root)
     return Sources(brand, list(ctx.posts), findings, unreadable=len(items) - len(ctx.posts))
+
+
+def _relative(findings: list[Finding], root: Path) -> list[Finding]:
+    """The findings with ``root`` (and the folder path ending in it) cut from message and match."""
+    prefix = str(root).rstrip(os.sep) + os.sep
+    out = []
+    for f in findings:
+        if prefix in f.message or prefix in f.match or str(root) in f.message:
+            f = replace(f, message=f.message.replace(prefix, "").replace(str(root), "."),
+                        match=f.match.replace(prefix, "").replace(str(root), "."))
+        out.append(f)
+    return out
 
 
 def load_brand_at(root: Path) -> Brand:
