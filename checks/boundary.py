@@ -19,6 +19,7 @@ from pathlib import Path
 
 from checks.post import read_file
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 REFUSED = "depo kökünün dışına çıkan bir sembolik bağlantı; dosya okunmadı"
 
 
@@ -58,10 +59,15 @@ class Boundary:
     def read(self, path: str) -> bytes:
         """The file's bytes; ``Outside`` when a symlink leads out of the root; OSError as
         ``open`` raises it."""
-        if self._folder_refused(os.path.dirname(path) or "."):
+        head, sep, _ = path.rpartition(os.sep)  # os.path.dirname costs more, per post
+        folder = head or sep or "."
+        refused = self._folders.get(folder)
+        if refused is None:
+            refused = self._folder_refused(folder)
+        if refused:
             raise Outside(path)
         try:
-            return read_file(path, os.O_NOFOLLOW)
+            return read_file(path, _NOFOLLOW)
         except OSError as exc:
             if exc.errno != errno.ELOOP:
                 raise

@@ -36,8 +36,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from checks.memo import remember
 
 if TYPE_CHECKING:
     from checks.brand.model import Brand
@@ -147,13 +149,17 @@ def mask(value: str, star: str = "*") -> str:
     return compact[:3] + star * max(len(compact) - 5, 3) + compact[-2:]
 
 
-@dataclass(frozen=True)
 class Policy:
-    """What is not a person's data for one brand: ``pii.allow`` and the brand's role mailboxes."""
+    """What is not a person's data for one brand: ``pii.allow`` and the brand's role mailboxes.
+    (A plain class: a dataclass costs more to create at start-up than this module's patterns.)"""
 
-    numbers: frozenset[str] = frozenset()  # last ten digits
-    addresses: frozenset[str] = frozenset()  # lowercase
-    domains: tuple[str, ...] = ()  # the brand's own domains (bare host names)
+    __slots__ = ("addresses", "domains", "numbers")
+
+    def __init__(self, numbers: frozenset[str] = frozenset(), addresses: frozenset[str] = frozenset(),
+                 domains: tuple[str, ...] = ()) -> None:
+        self.numbers = numbers  # last ten digits
+        self.addresses = addresses  # lowercase
+        self.domains = domains  # the brand's own domains (bare host names)
 
     def allows_number(self, text: str) -> bool:
         return bool(self.numbers) and _DIGITS.sub("", text)[-10:] in self.numbers
@@ -273,15 +279,34 @@ def redact_value(value: Any, rules: Policy = NO_POLICY) -> Any:
     return value
 
 
+def _holds_hint(text: str) -> bool:
+    """Whether ``text`` might hold personal data; remembered per string, since findings repeat
+    the same messages and matches thousands of times (a dict lookup costs a tenth of the search)."""
+    known = _HINTED.get(text)
+    if known is None:
+        known = remember(_HINTED, text, _ANY_HINT.search(text) is not None, 20_000)
+    return known
+
+
+_HINTED: dict[str, bool] = {}
+
+
 def mask_findings(findings: list[Finding], rules: Policy = NO_POLICY) -> list[Finding]:
     """The findings with personal data masked in message, match and suggestions, in place of
-    those that held some (the rest are the same objects). Runs on every finding of a run, so
-    it costs one regex search per string that holds neither seven digits nor an ``@``."""
-    hint = _ANY_HINT.search
+    those that held some (the rest are the same objects). Runs on every finding of a run."""
+    known = _HINTED.get  # inlined: a function call per string would cost as much as the lookup
     for i, f in enumerate(findings):
-        if hint(f.message) or hint(f.match) or any(hint(s) for s in f.suggestions):
-            message, match = redact(f.message, rules), redact(f.match, rules)
-            suggestions = [redact(s, rules) for s in f.suggestions]
-            if (message, match, suggestions) != (f.message, f.match, f.suggestions):
-                findings[i] = replace(f, message=message, match=match, suggestions=suggestions)
+        suggestions = f.suggestions
+        message_hint = known(f.message)
+        match_hint = known(f.match)
+        if message_hint is False and match_hint is False and not suggestions:
+            continue
+        if not ((message_hint or (message_hint is None and _holds_hint(f.message)))
+                or (match_hint or (match_hint is None and _holds_hint(f.match)))
+                or any(_holds_hint(s) for s in suggestions)):
+            continue
+        message, match = redact(f.message, rules), redact(f.match, rules)
+        masked = [redact(s, rules) for s in suggestions]
+        if (message, match, masked) != (f.message, f.match, suggestions):
+            findings[i] = replace(f, message=message, match=match, suggestions=masked)
     return findings
