@@ -39,7 +39,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from checks import engine, suppress
+from checks import engine, personal, suppress
+from checks.boundary import boundary_for
 from checks.brand.loader import find_brand_dir, load_brand
 from checks.brand.model import Brand
 from checks.builtin import CORPUS_CHECKS, CORPUS_NEEDS
@@ -146,7 +147,7 @@ class Repository:
             self.disk[rel] = self._read_disk(rel, ctx)
 
     def _read_disk(self, rel: str, ctx: Context) -> Post:
-        post = read_post(rel)
+        post = read_post(rel, reader=boundary_for(self.root).read)  # no symlink out of the root
         if post.readable:
             engine.prepare(post, ctx)
             post.release()
@@ -219,6 +220,7 @@ class Repository:
                 except Exception as exc:
                     found.append(internal(post, exc))
             found += doc.grammar
+            personal.mask_findings(found, personal.policy(self.brand))  # as ekip check reports them
             found.sort(key=Finding.sort_key)
             doc.findings = out[rel] = found
         return out
