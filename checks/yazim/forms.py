@@ -37,6 +37,13 @@ def last_vowel(word: str) -> str:
     return "e"
 
 
+def i_after(word: str) -> str:
+    """The I vowel a suffix takes after ``word``, inverse harmony included (``saat`` → ``i``)."""
+    if "h" in lexicon.tags(word):
+        return i_of({"a": "e", "ı": "i", "o": "ö", "u": "ü"}.get(last_vowel(word), last_vowel(word)))
+    return i_of(last_vowel(word))
+
+
 def a_of(vowel: str) -> str:
     return "a" if vowel in _BACK else "e"
 
@@ -143,7 +150,7 @@ def noun_reading(word: str, *, nouns_only: bool = False) -> str | None:
 
 # Verb forms: (stem)(voice/negation/ability)(tense)(person). Only the tense and person parts are
 # checked against harmony; the stem must be a verb in the lexicon.
-_EXT = re.compile(r"(?:[ae]bil|[ıiuü]l|[ıiuü]n|[dt][ıiuü]r|[ıiuü]ş|t|m[ae]y?|m[ıiuü]|[ae]m[ae]y?)*$")
+_EXT = re.compile(r"(?:[ae]bil|[ıiuü]?l|[ıiuü]?n|[dt][ıiuü]r|[ıiuü]ş|t|m[ae]y?|m[ıiuü]|[ae]m[ae]y?)*$")
 _UNVOICE = {"d": "t", "ğ": "k", "b": "p", "c": "ç"}
 
 
@@ -156,6 +163,8 @@ def verb_stem(base: str) -> str | None:
         stem = base[:cut]
         if lexicon.is_verb(stem):
             return stem
+        if stem.endswith("y") and len(stem) > 2 and stem[-2] in VOWELS and lexicon.is_verb(stem[:-1]):
+            return stem[:-1]  # söyle-y-eyim, bekle-y-elim
         hard = stem[:-1] + _UNVOICE.get(stem[-1], "")  # gid-elim (git), ed-iyor (et)
         if stem[-1] in _UNVOICE and lexicon.is_verb(hard):
             return hard

@@ -193,8 +193,10 @@ def find_wrong(text: str, folded: str, names: Names) -> Iterator[Hit]:
         if known or fstem in _CALENDAR:
             continue
         t = lexicon.tags(lexicon.surface_stems().get(fstem, fstem))
-        if not t or not any(c in t for c in "NA"):
-            continue
+        if not any(c in t for c in "NA"):
+            if not lexicon.is_verbal_noun(fstem):
+                continue
+            t = "N"  # uygulama, gönderme: a verb's noun
         possessive = _possessive_12(fstem, rest)
         if "P" in t and not (possessive and _initial(text, m.start())):
             continue  # also a name (Karagöz'üm); only a sentence-initial capital hides a common noun

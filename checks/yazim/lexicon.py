@@ -3,7 +3,8 @@
 
 Tags as the rules use them: ``V`` verb stem, ``N`` noun, ``A`` adjective, ``O`` another word
 class (adverb, pronoun, conjunction…), ``P`` also a proper name, ``d`` last vowel drops,
-``2`` final consonant doubles. Every function takes a folded word (``forms.fold``).
+``2`` final consonant doubles, ``h`` inverse harmony (``saat`` → ``saati``). Every function
+takes a folded word (``forms.fold``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def tags(word: str) -> str:
             continue
         out.add(cls)
         if cls != "P":
-            out.update(c for c in flags[1:] if c in "d2")
+            out.update(c for c in flags[1:] if c in "d2h")
     return "".join(sorted(out))
 
 
@@ -44,6 +45,11 @@ def is_nominal(word: str) -> bool:
     """A noun, adjective or other non-verb lemma (something a case suffix may follow)."""
     t = tags(word)
     return any(c in t for c in "NAO")
+
+
+def is_verbal_noun(word: str) -> bool:
+    """A verb's -mA noun the lexicon leaves out as derived (``uygulama``, ``teslimat`` aside)."""
+    return word.endswith(("ma", "me")) and len(word) > 4 and is_verb(word[:-2])
 
 
 def is_noun(word: str) -> bool:

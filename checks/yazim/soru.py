@@ -19,9 +19,11 @@ and all of these hold:
   particle as a possessive (``iyimi`` as iyi + m + i) does not count: the question is far
   likelier; followed by a verb it does (``Sevgilimi kırdım``, ``derimi kurutun``).
 
-Nouns before the particle (``kitapmı``) are left alone: a noun with a possessive and an
-accusative (``arabamı``) is spelled the same way as the error, and a rule that cannot tell
-them apart stays quiet.
+A noun ending in a consonant before the particle counts too (``kitapmı``: after a consonant
+the possessive would be ``kitabım``); a noun ending in a vowel does not: a noun with a
+possessive and an accusative (``arabamı``) is spelled the same way as the error, and a rule
+that cannot tell them apart stays quiet. Loanwords with inverse harmony take front vowels
+(``orijinalmi``, ``saatmi``).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ _ALWAYS = frozenset({"var", "yok", "değil"})
 def find(text: str, folded: str, names: object = None) -> Iterator[Hit]:
     for m in _CANDIDATE.finditer(folded):
         base, particle = m[1], m[2]
-        if particle[1] != forms.i_of(forms.last_vowel(base)):
+        if particle[1] != forms.i_of(forms.last_vowel(base)) and particle[1] != forms.i_after(base):
             continue
         word = m[0]
         if lexicon.is_word(word) or (word.endswith(("zmi", "zmı")) and lexicon.is_word(word[:-1])):
@@ -72,6 +74,8 @@ def _kind(base: str) -> str | None:
         return "verb"
     if lexicon.is_adjective(base):
         return "adjective"
+    if base[-1] not in forms.VOWELS and lexicon.is_nominal(base):
+        return "noun"  # kitapmı: after a consonant, -mI is no possessive (that would be -Im)
     if base.endswith(_LOCATIVE):
         lemma = forms.noun_reading(base)
         if lemma is not None and base[len(lemma):] in _LOCATIVE_ENDINGS:

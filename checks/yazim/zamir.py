@@ -11,11 +11,14 @@ These four words are also correct locatives ("on me", "at our place"). Written t
 are flagged only when the predicate of their clause (the last word before ``.``, ``!``, ``?``,
 ``,``, ``;``, ``:``, a line break or a coordinating ``ama``/``fakat``/``ve``…; a separate question
 particle counts with the word before it) carries the pronoun's own person: ``bende`` … first
-person singular (``beğendim``, ``geliyorum``, ``hazırım``), ``sende`` … second singular,
+person singular (``beğendim``, ``geliyorum``, ``hazırım``), ``sende`` … second singular
+(imperative ``katıl`` included),
 ``bizde`` … first plural, ``sizde`` … second plural (imperative ``deneyin`` included). A clause
 with ``var``/``yok`` (``bende var``, ``bizde yoktu``) is never flagged: that is "I have". A
 locative subject cannot agree with the verb, so agreement shows the conjunction; with a
-third-person verb (``bende yapmadı``) or another person (``sizde kaldım``) nothing is said.
+third-person verb (``bende yapmadı``) or another person (``sizde kaldım``) nothing is said, nor
+when a participle follows the pronoun (``Sende kalan kuponu kullan``: the locative belongs to
+the relative clause).
 """
 
 from __future__ import annotations
@@ -54,8 +57,8 @@ def find(text: str, folded: str, names: object = None) -> Iterator[Hit]:
         words = _WORD.findall(clause)
         if not words or words[0] in ("de", "da"):
             continue
-        if any(_HAVE.fullmatch(w) for w in words):
-            continue
+        if any(_HAVE.fullmatch(w) for w in words) or (len(words) > 1 and _participle(words[0])):
+            continue  # bende var; sende kalan kupon (a relative clause: the locative is its own)
         predicate = words[-1]
         if _PARTICLE.fullmatch(predicate):
             if len(words) < 2:
@@ -73,6 +76,15 @@ def find(text: str, folded: str, names: object = None) -> Iterator[Hit]:
 _PARTICLE_PERSON = {"sIn": "sen", "sInIz": "siz", "Im": "ben", "Iz": "biz"}
 
 
+_PARTICIPLE = re.compile(r"(?:y?[ae]n|[dt][ıiuü][kğ]\w*)$")
+
+
+def _participle(word: str) -> bool:
+    """``kalan``, ``aldığım``: a verb's participle (the head of a relative clause)."""
+    m = _PARTICIPLE.search(word)
+    return m is not None and m.start() > 1 and forms.verb_stem(word[:m.start()]) is not None
+
+
 def _hit(text: str, m: re.Match[str]) -> Hit:
     return Hit(m.start(), m.end(), text[m.start():m.start(2)] + " " + text[m.start(2):m.end()])
 
@@ -80,6 +92,8 @@ def _hit(text: str, m: re.Match[str]) -> Hit:
 def _agrees(pronoun: str, word: str) -> bool:
     if len(word) < 3:
         return False
+    if pronoun == "sen" and lexicon.is_verb(word) and not lexicon.is_nominal(word):
+        return True  # Sende katıl: the bare stem is the second-person imperative
     if lexicon.is_word(word):
         # yazın (summer / write!), gelin (bride / come!): a clause-final one is the imperative
         reading = forms.verb_reading(word) if pronoun == "siz" else None
