@@ -13,6 +13,8 @@ post without candidates costs one regex scan per check.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 
@@ -20,3 +22,18 @@ class Hit(NamedTuple):
     start: int
     end: int
     suggestion: str
+
+
+def word_endings(ending: re.Pattern[str], folded: str, min_base: int = 2) -> Iterator[tuple[int, int, int]]:
+    """(word start, ending start, word end) of every word of letters whose end matches
+    ``ending`` (which must itself refuse to stop inside a word), with at least ``min_base``
+    letters before the ending; words joined to digits or apostrophes are skipped. The regex
+    searches for the ending (a literal first letter, which the engine skips to), not for every
+    word, and the word's start is found by stepping back."""
+    for m in ending.finditer(folded):
+        split = start = m.start()
+        while start > 0 and folded[start - 1].isalpha():
+            start -= 1
+        if split - start < min_base or (start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "'’_")):
+            continue
+        yield start, split, m.end()

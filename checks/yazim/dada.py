@@ -42,9 +42,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.yazim import Hit, forms, lexicon
+from checks.yazim import Hit, forms, lexicon, word_endings
 
-_GLUED = re.compile(r"(?<![\w'’])([^\W\d_]{2,}?)(d[ae])(?![\w'’])")
+_GLUED = re.compile(r"d[ae](?![\w'’])")
 _CLOSED = frozenset({"hem", "yine", "gene", "şu", "çok", "pek", "hiç", "nasıl", "böyle", "öyle", "şöyle",
                      "bazen", "sonra", "önce", "şimdi", "hemen", "değil"})
 _PRONOUNS = frozenset({
@@ -65,15 +65,14 @@ def find_glued(text: str, folded: str, names: object = None) -> Iterator[Hit]:
         if m[2][1] == forms.a_of(forms.last_vowel(m[1])):
             start, split, end = m.start(), m.start(2), m.end()
             yield Hit(start, end, text[start:split] + " " + ("d" if text[split] == "t" else "D") + text[split + 1:end])
-    for m in _GLUED.finditer(folded):
-        base, de = m[1], m[2]
+    for start, split, end in word_endings(_GLUED, folded):
+        base, de = folded[start:split], folded[split:end]
         if de[1] != forms.a_of(forms.last_vowel(base)) or base in _LOCATIVE_PRONOUNS:
             continue
-        if text[m.start()].isupper() and not _initial(text, m.start()) and base not in _CLOSED:
+        if text[start].isupper() and not _initial(text, start) and base not in _CLOSED:
             continue  # Bursada: a capitalised word inside a sentence is a name
-        if not _glued(base, m[0]):
+        if not _glued(base, folded[start:end]):
             continue
-        start, split, end = m.start(), m.start(2), m.end()
         yield Hit(start, end, text[start:split] + " " + text[split:end])
 
 
@@ -113,10 +112,9 @@ def _adverbial(base: str) -> bool:
 def _possessive_or_accusative(base: str) -> bool:
     """``sonu``, ``ikisi``, ``kitapları``, ``kitabı``: a lemma plus a third-person possessive or
     an accusative, the only endings after which a locative needs ``n``."""
-    surface = lexicon.surface_stems()
     for cut in range(len(base) - 1, 1, -1):
         stem, rest = base[:cut], base[cut:]
-        lemma = surface.get(stem)
+        lemma = lexicon.lemma_of_stem(stem)
         if lemma is None:
             continue
         vowel = forms.i_of(forms.last_vowel(stem))
@@ -135,13 +133,21 @@ def _turkish(word: str) -> bool:
     return lexicon.is_word(word) or forms.noun_reading(word) is not None or forms.verb_reading(word) is not None
 
 
-_HARD = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]+(t[ae])(?![\w'’])")
+_HARD = re.compile(r"([^\W\d_]+)[ \t]+(t[ae])(?![\w'’])")
+_HARD_AT = re.compile(r"[ \t]t[ae](?![\w'’])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’])[^\W\d_]+[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 _ADVERB_NEXT = frozenset({"ki", "o", "bu", "şu", "oraya", "buraya", "şuraya", "oradan", "buradan"})
 
 
 def find_hard(text: str, folded: str, names: object = None) -> Iterator[Hit]:
-    for m in _HARD.finditer(folded):
+    for at in _HARD_AT.finditer(folded):  # the rare " te"/" ta" first, then the word before it
+        before = _WORD_BEFORE.search(folded, max(0, at.start() - 60), at.start() + 1)
+        if before is None:
+            continue
+        m = _HARD.match(folded, before.start())
+        if m is None:
+            continue
         particle, before = m[2], m[1]
         if text[m.start(2)].isupper():
             continue

@@ -13,7 +13,7 @@ as candidates, and errs towards "yes" (which keeps a rule quiet).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import product
 
 from checks.yazim import lexicon
@@ -83,6 +83,16 @@ _THIRD = {"(y)I": "nI", "(y)A": "nA", "DA": "nDA", "DAn": "nDAn", "DAki": "nDAki
 _BUFFER = re.compile(r"^\((\w)\)")
 
 
+_VOWEL_CLASS = {"a": "a", "ı": "a", "e": "e", "i": "e", "o": "o", "u": "o", "ö": "ö", "ü": "ö"}
+
+
+def _state(vowel: str, last: str) -> tuple[str, str]:
+    """What a suffix's spelling depends on: the vowel's harmony class and whether the stem ends
+    in a vowel, a voiceless consonant or another consonant."""
+    return _VOWEL_CLASS.get(vowel, "e"), "a" if last in VOWELS else "t" if last in HARD else "r"
+
+
+@lru_cache(maxsize=1024)
 def _spell(template: str, vowel: str, last: str) -> tuple[str, str, str]:
     """One template after (vowel, last letter): (written form, new vowel, new last letter)."""
     m = _BUFFER.match(template)
@@ -96,10 +106,14 @@ def _spell(template: str, vowel: str, last: str) -> tuple[str, str, str]:
     return text, last_vowel(text) if any(c in VOWELS for c in text) else vowel, text[-1]
 
 
-@lru_cache(maxsize=64)
 def nominal_endings(vowel: str, last: str) -> frozenset[str]:
     """Every ending (plural, possessive, case, -ki, copula) a nominal stem with this last vowel
     and last letter may take, spelled out."""
+    return _endings(*_state(vowel, last))
+
+
+@cache
+def _endings(vowel: str, last: str) -> frozenset[str]:
     out: set[str] = set()
     for plural, poss, case, copula in product(_PLURAL, _POSSESSIVE, _CASE, _COPULA):
         if copula and case in ("(y)I", "(y)A", "(y)lA", "DAki", "(n)Inki", "ki"):
@@ -135,10 +149,9 @@ def noun_reading(word: str, *, nouns_only: bool = False) -> str | None:
     ``nouns_only``: only nouns may carry a possessive (``iyimi`` is not read as iyi+m+i)."""
     if lexicon.is_nominal(word):
         return word
-    surface = lexicon.surface_stems()
     for cut in range(len(word) - 1, 1, -1):
         stem, rest = word[:cut], word[cut:]
-        lemma = surface.get(stem)
+        lemma = lexicon.lemma_of_stem(stem)
         if lemma is None:
             continue
         if rest in nominal_endings(*_class_key(stem)):

@@ -51,6 +51,7 @@ class Names:
     exclude: frozenset[str] = frozenset()
     before: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lengths: tuple[int, ...] = ()
+    exclude_by_start: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 _BASE: tuple[dict[str, bool], set[str]] | None = None
@@ -96,7 +97,10 @@ def build_names(extra: list[str]) -> Names:
             before[last] = (*before.get(last, ()), " ".join(words[:-1]) + " ")
         proper.setdefault(last, _common(last))
     lengths = tuple(sorted({len(n) for n in proper}, reverse=True))
-    return Names(proper, frozenset(exclude), before, lengths)
+    by_start: dict[str, tuple[str, ...]] = {}
+    for x in exclude:
+        by_start[x[:3]] = (*by_start.get(x[:3], ()), x)
+    return Names(proper, frozenset(exclude), before, lengths, by_start)
 
 
 _MISSING = re.compile(r"(?<![\w'’.])([A-ZÇĞİÖŞÜ][a-zçğıöşüâîû]+)(?![\w'’])")
@@ -131,12 +135,12 @@ def _after_capital(text: str, start: int) -> bool:
 
 
 def find_missing(text: str, folded: str, names: Names) -> Iterator[Hit]:
-    proper, exclude = names.proper, names.exclude
+    proper = names.proper
     for m in _MISSING.finditer(text):
         word = m[1]
         if word in proper:
             continue
-        blocker = max((len(x) for x in exclude if x[0] == word[0] and word.startswith(x)), default=0)
+        blocker = max((len(x) for x in names.exclude_by_start.get(word[:3], ()) if word.startswith(x)), default=0)
         for n in names.lengths:
             if n >= len(word) or n < blocker:
                 continue
@@ -180,6 +184,8 @@ def _possessive_12(stem: str, rest: str) -> bool:
 
 
 def find_wrong(text: str, folded: str, names: Names) -> Iterator[Hit]:
+    if "'" not in text and "’" not in text:
+        return
     for m in _WRONG.finditer(text):
         stem, rest = m[1], folded[m.start(3):m.end(3)]
         if len(stem) < 3 or any(c.isupper() for c in stem[1:]) or not any(c in forms.VOWELS for c in stem.lower()):
@@ -192,7 +198,7 @@ def find_wrong(text: str, folded: str, names: Names) -> Iterator[Hit]:
             continue
         if known or fstem in _CALENDAR:
             continue
-        t = lexicon.tags(lexicon.surface_stems().get(fstem, fstem))
+        t = lexicon.tags(lexicon.lemma_of_stem(fstem) or fstem)
         if not any(c in t for c in "NA"):
             if not lexicon.is_verbal_noun(fstem):
                 continue

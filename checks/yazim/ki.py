@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.yazim import Hit, forms, lexicon
+from checks.yazim import Hit, forms, lexicon, word_endings
 
-_CANDIDATE = re.compile(r"(?<![\w'’])([^\W\d_]{2,})ki(?![\w'’])")
+_KI = re.compile(r"ki(?![\w'’])")
 _WORDS = frozenset({"belki", "sanki", "halbuki", "oysaki", "mademki", "meğerki", "illaki", "şimdiki",
                     "önceki", "sonraki", "yarınki", "dünkü", "akşamki", "sabahki", "geceki", "deminki",
                     "öteki", "ilerki", "berikiki", "benimki", "seninki", "onunki", "bizimki", "sizinki", "onlarınki",
@@ -30,8 +30,8 @@ _ADJECTIVES = frozenset({"belli", "besbelli", "açıktır", "doğrusu", "gerçek
 
 
 def find(text: str, folded: str, names: object = None) -> Iterator[Hit]:
-    for m in _CANDIDATE.finditer(folded):
-        word, base = m[0], m[1]
+    for start, split, end in word_endings(_KI, folded):
+        word, base = folded[start:end], folded[start:split]
         if word in _WORDS or lexicon.is_word(word) or base.startswith("kendi"):
             continue
         if base not in _ADJECTIVES and forms.noun_reading(word) is not None:
@@ -39,5 +39,4 @@ def find(text: str, folded: str, names: object = None) -> Iterator[Hit]:
         if base not in _ADJECTIVES and forms.verb_reading(base) is None and not (
                 lexicon.is_verb(base) and not lexicon.is_nominal(base)):
             continue
-        start, split, end = m.start(), m.end(1), m.end()
         yield Hit(start, end, text[start:split] + " " + text[split:end])

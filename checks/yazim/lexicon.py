@@ -67,32 +67,30 @@ def is_adjective(word: str) -> bool:
     return False
 
 
-_VOICE = {"p": "b", "ç": "c", "t": "d", "k": "ğ"}
+_UNVOICE = {"b": "p", "c": "ç", "d": "t", "ğ": "k"}
 _VOWELS = frozenset("aeıioöuü")
-_SURFACE: dict[str, str] | None = None
 
 
-def surface_stems() -> dict[str, str]:
-    """Every written stem of a nominal lemma before a vowel-initial suffix, mapped to the lemma:
-    the lemma itself, its softened form (``kitab``, ``renk`` → ``reng``), its vowel-dropped form
-    (``resm``) and its doubled form (``hakk``). Lenient on purpose: softening is allowed for
-    every lemma, since the rules only use this to *rule out* an error."""
-    global _SURFACE
-    if _SURFACE is None:
-        out: dict[str, str] = {}
-        for word in _lexicon._table():
-            t = tags(word)
-            if not any(c in t for c in "NAO"):
-                continue
-            out.setdefault(word, word)
-            last = word[-1:]
-            if last in _VOICE and len(word) > 2:
-                soft = word[:-2] + "ng" if word.endswith("nk") else word[:-1] + _VOICE[last]
-                out.setdefault(soft, word)
-            if "d" in t and len(word) > 3 and word[-2] in _VOWELS:
-                out.setdefault(word[:-2] + word[-1], word)
-            if "2" in t:
-                out.setdefault(word + last, word)
-        _SURFACE = out
-        tags.cache_clear()  # the walk above filled the cache with every lemma
-    return _SURFACE
+@lru_cache(maxsize=8192)
+def lemma_of_stem(stem: str) -> str | None:
+    """The nominal lemma written as ``stem`` before a vowel-initial suffix: the lemma itself, or
+    softened (``kitab`` → ``kitap``, ``reng`` → ``renk``), vowel-dropped (``resm`` → ``resim``) or
+    doubled (``hakk`` → ``hak``). Lenient on purpose: softening is accepted for every lemma,
+    since the rules only use this to *rule out* an error."""
+    if is_nominal(stem):
+        return stem
+    if len(stem) < 2:
+        return None
+    last = stem[-1]
+    if last in _UNVOICE or stem.endswith("ng"):
+        hard = stem[:-2] + "nk" if stem.endswith("ng") else stem[:-1] + _UNVOICE[last]
+        if is_nominal(hard):
+            return hard
+    if len(stem) > 2 and last == stem[-2] and "2" in tags(stem[:-1]):
+        return stem[:-1]
+    if len(stem) > 2 and last not in _VOWELS and stem[-2] not in _VOWELS:
+        for v in "ıiuü":
+            full = stem[:-1] + v + last
+            if "d" in tags(full):
+                return full
+    return None

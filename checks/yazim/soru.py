@@ -31,30 +31,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.yazim import Hit, forms, lexicon
+from checks.yazim import Hit, forms, lexicon, word_endings
 
-_CANDIDATE = re.compile(
-    r"(?<![\w'’])([^\W\d_]{2,}?)"
-    r"(m[ıiuü](?:s[ıiuü]n(?:[ıiuü]z)?|y[ıiuü][mz]|d[ıiuü]r|yd[ıiuü](?:m|n|k|n[ıiuü]z)?|ym[ıiuü]ş)?)"
-    r"(?![\w'’])")
+_PARTICLE = re.compile(
+    r"m[ıiuü](?:s[ıiuü]n(?:[ıiuü]z)?|y[ıiuü][mz]|d[ıiuü]r|yd[ıiuü](?:m|n|k|n[ıiuü]z)?|ym[ıiuü]ş)?(?![\w'’])")
 _ALWAYS = frozenset({"var", "yok", "değil"})
 
 
 def find(text: str, folded: str, names: object = None) -> Iterator[Hit]:
-    for m in _CANDIDATE.finditer(folded):
-        base, particle = m[1], m[2]
+    for start, split, end in word_endings(_PARTICLE, folded):
+        base, particle, word = folded[start:split], folded[split:end], folded[start:end]
         if particle[1] != forms.i_of(forms.last_vowel(base)) and particle[1] != forms.i_after(base):
             continue
-        word = m[0]
         if lexicon.is_word(word) or (word.endswith(("zmi", "zmı")) and lexicon.is_word(word[:-1])):
             continue  # aforizmi: -izm loans the word list knows
         kind = _kind(base)
         if kind is None:
             continue
         reading = forms.noun_reading(word)
-        if reading is not None and not (reading == base and kind != "verb" and _ends_question(folded, m.end())):
+        if reading is not None and not (reading == base and kind != "verb" and _ends_question(folded, end)):
             continue
-        start, split, end = m.start(), m.start(2), m.end()
         yield Hit(start, end, text[start:split] + " " + text[split:end])
 
 
