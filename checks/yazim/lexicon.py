@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from checks.text import lexicon as _lexicon
 
-_CLASS = {"N": "N", "J": "A", "V": "V", "X": "O", "P": "P"}
+_CLASS = {"N": "N", "J": "A", "V": "V", "R": "O", "X": "O", "P": "P"}
 
 
 @lru_cache(maxsize=8192)
