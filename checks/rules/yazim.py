@@ -28,6 +28,7 @@ its team members' names.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -35,24 +36,32 @@ from typing import TYPE_CHECKING, Any
 from checks.finding import Finding
 from checks.rules.base import Header, Rule, render
 from checks.text import turkish
-from checks.yazim import Hit, dada, kesme, ki, soru, zamir
 
 if TYPE_CHECKING:
     from checks.brand.model import Brand
     from checks.context import Context
     from checks.post import Post
+    from checks.yazim import Hit, kesme
 
-Finder = Callable[[str, str, Any], Iterator[Hit]]
+Finder = Callable[[str, str, Any], Iterator["Hit"]]
 
-CHECKS: dict[str, Finder] = {
-    "soru-eki": soru.find,
-    "ki": ki.find,
-    "de-da": dada.find_glued,
-    "de-da-te-ta": dada.find_hard,
-    "de-da-zamir": zamir.find,
-    "kesme-eksik": kesme.find_missing,
-    "kesme-fazla": kesme.find_wrong,
+# check name -> (module in checks/yazim/, function). The modules compile their patterns when
+# imported, so they are imported when a post is first checked, not when ekip starts.
+CHECKS: dict[str, tuple[str, str]] = {
+    "soru-eki": ("soru", "find"),
+    "ki": ("ki", "find"),
+    "de-da": ("dada", "find_glued"),
+    "de-da-te-ta": ("dada", "find_hard"),
+    "de-da-zamir": ("zamir", "find"),
+    "kesme-eksik": ("kesme", "find_missing"),
+    "kesme-fazla": ("kesme", "find_wrong"),
 }
+
+
+def finder(name: str) -> Finder:
+    module, function = CHECKS[name]
+    found: Finder = getattr(importlib.import_module(f"checks.yazim.{module}"), function)
+    return found
 
 KIND = "yazim"
 DEFAULT_LEVEL = "warning"
@@ -65,6 +74,8 @@ _NAMES: dict[int, tuple[Brand, kesme.Names]] = {}
 
 def brand_names(brand: Brand) -> kesme.Names:
     """The proper names of ``kesme-*`` for this brand, worked out once per brand."""
+    from checks.yazim import kesme
+
     cached = _NAMES.get(id(brand))
     if cached is not None and cached[0] is brand:
         return cached[1]
@@ -88,7 +99,8 @@ class Yazim(Rule):
     finder: Finder | None = None
 
     def check(self, post: Post, ctx: Context) -> Iterator[Finding]:
-        assert self.finder is not None
+        if self.finder is None:
+            self.finder = finder(self.name)
         text = post.words_text
         folded = turkish.fold(text, "tr")
         names = brand_names(ctx.brand) if self.name.startswith("kesme") else None
@@ -105,4 +117,4 @@ def build(header: Header, spec: dict[str, Any]) -> Rule:
     name = spec["check"]
     if name not in CHECKS:
         raise ValueError(f"unknown check {name!r} (known: {', '.join(sorted(CHECKS))})")
-    return Yazim(header, name=name, finder=CHECKS[name])
+    return Yazim(header, name=name)
