@@ -147,7 +147,8 @@ def read_known_errors(path: Path = WEB_ERRORS) -> set[tuple[str, str, str]]:
 def web_false_alarms(brand: Brand, rows: list[tuple[str, str]], known: set[tuple[str, str, str]]
                      ) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, str, str]]]:
     """(real errors found, false alarms), each as (sentence id, rule, match, sentence)."""
-    real, false = [], []
+    real: list[tuple[str, str, str, str]] = []
+    false: list[tuple[str, str, str, str]] = []
     for sid, text in rows:
         for rule, match in findings(brand, text):
             (real if (sid, rule, match) in known else false).append((sid, rule, match, text))

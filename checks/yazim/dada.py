@@ -142,10 +142,10 @@ _ADVERB_NEXT = frozenset({"ki", "o", "bu", "şu", "oraya", "buraya", "şuraya", 
 
 def find_hard(text: str, folded: str, names: object = None) -> Iterator[Hit]:
     for at in _HARD_AT.finditer(folded):  # the rare " te"/" ta" first, then the word before it
-        before = _WORD_BEFORE.search(folded, max(0, at.start() - 60), at.start() + 1)
-        if before is None:
+        found = _WORD_BEFORE.search(folded, max(0, at.start() - 60), at.start() + 1)
+        if found is None:
             continue
-        m = _HARD.match(folded, before.start())
+        m = _HARD.match(folded, found.start())
         if m is None:
             continue
         particle, before = m[2], m[1]
