@@ -517,6 +517,7 @@ def _rival(term: str, stem: str, cont: str, cost: int, stems: list[Stem]) -> str
     return None
 
 
+@lru_cache(maxsize=16384)
 def is_suffix_chain(cont: str) -> bool:
     """Whether ``cont`` (folded, maybe after an apostrophe) reads as suffixes after some unknown noun."""
     rest = cont[1:] if cont[:1] in APOSTROPHES else cont

@@ -160,6 +160,13 @@ def is_proper(replacement: str) -> bool:
 
 
 def suggestions(term: str, written_cont: str, replacement: str) -> tuple[list[str], bool]:
+    """See ``_suggestions`` (cached: a post's swaps recur across posts)."""
+    spelled, certain = _suggestions(term, written_cont, replacement)
+    return list(spelled), certain
+
+
+@lru_cache(maxsize=8192)
+def _suggestions(term: str, written_cont: str, replacement: str) -> tuple[tuple[str, ...], bool]:
     """Every spelling of ``replacement`` carrying the suffixes of ``written_cont`` (the part of
     the written word after the term, folded, maybe starting with an apostrophe) as ``term``
     (folded) had them ([] when the continuation cannot be read), and whether the one spelling
@@ -171,7 +178,7 @@ def suggestions(term: str, written_cont: str, replacement: str) -> tuple[list[st
     for a in APOSTROPHES:
         cont = cont.replace(a, "")
     if not cont:
-        return [replacement], True
+        return (replacement,), True
     term_last = term.rsplit(" ", 1)[-1]
     meanings: list[tuple[str, ...]] = []
     for stem in morph.stems_of(term_last, " " in term):
@@ -199,7 +206,7 @@ def suggestions(term: str, written_cont: str, replacement: str) -> tuple[list[st
             if spelled not in out:
                 out.append(spelled)
     derived = any(x.endswith(">DER") or ">V" in x for m in meanings for x in m)
-    return out, len(out) == 1 and not derived
+    return tuple(out), len(out) == 1 and not derived
 
 
 def _soften_k(suffixes: str) -> str:
