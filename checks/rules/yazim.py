@@ -93,6 +93,17 @@ def brand_names(brand: Brand) -> kesme.Names:
     return names
 
 
+_LAST_FOLD: tuple[str, str] = ("", "")
+
+
+def _folded(text: str) -> str:
+    """``text`` folded the Turkish way, once for all the checks of one post."""
+    global _LAST_FOLD
+    if _LAST_FOLD[0] is not text:
+        _LAST_FOLD = (text, turkish.fold(text, "tr"))
+    return _LAST_FOLD[1]
+
+
 @dataclass(eq=False)
 class Yazim(Rule):
     name: str = ""
@@ -102,7 +113,7 @@ class Yazim(Rule):
         if self.finder is None:
             self.finder = finder(self.name)
         text = post.words_text
-        folded = turkish.fold(text, "tr")
+        folded = _folded(text)
         names = brand_names(ctx.brand) if self.name.startswith("kesme") else None
         for hit in self.finder(text, folded, names):
             match = text[hit.start:hit.end]
