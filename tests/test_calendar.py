@@ -229,3 +229,22 @@ def test_other_posts_are_counted_however_their_date_is_written(repo: Repo) -> No
     other_day = "---\ntitle: T\ndate: 2027-03-02T11:00:00+03:00\nplatforms: [linkedin]\nstatus: review\n---\n"
     repo.write(rel + "ertesi.md", other_day)
     assert repo.findings(*NOW, rel + "yeni.md", rule="calendar.daily-limit") == []
+
+
+def test_a_post_moved_to_another_day_is_seen_by_the_next_one_post_run(repo: Repo) -> None:
+    """The days of the other posts are remembered between runs (checks/datecache.py); a post
+    edited since (same size, new modification time) is read again."""
+    import os
+
+    calendar(repo, "daily_limit: {linkedin: 1}\n")
+    rel = "content/posts/2027/03/"
+    repo.post("yeni", "Merhaba.", platforms="[linkedin]", status="review", date="2027-03-01T23:00:00+03:00")
+    other = repo.post("eski", "Merhaba.", platforms="[linkedin]", status="review", date="2027-03-02T09:00:00+03:00")
+    assert repo.findings(*NOW, rel + "yeni.md", rule="calendar.daily-limit") == []
+    text = other.read_text(encoding="utf-8").replace("2027-03-02T09", "2027-03-01T09")
+    stat = other.stat()
+    with open(other, "r+", encoding="utf-8") as fh:  # in place: same inode, same size
+        fh.write(text)
+    os.utime(other, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert names(repo.findings(*NOW, rel + "yeni.md", rule="calendar.daily-limit")) == ["yeni"]
+    assert names(repo.findings(*NOW, "--no-cache", rel + "yeni.md", rule="calendar.daily-limit")) == ["yeni"]
