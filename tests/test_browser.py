@@ -147,3 +147,23 @@ def test_calendar_preview_and_search(browser: Any, server: str, tmp_path: Path) 
     assert TITLE in result.text
     path = shot(browser, tmp_path, "search")
     assert path.stat().st_size > 10_000
+
+
+def test_report_page_shows_charts(browser: Any, server: str, tmp_path: Path) -> None:
+    """A month's report page: its charts are inline SVG that the browser lays out (no request
+    leaves the machine), each beside its data table."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{server}/raporlar/")
+    browser.find_element(By.LINK_TEXT, "Kasım 2026").click()
+    charts = browser.find_elements(By.CSS_SELECTOR, ".ekip-grafik svg.ekip-svg")
+    assert len(charts) >= 4
+    first = charts[0]
+    assert first.size["width"] > 300 and first.size["height"] > 100  # laid out, not collapsed
+    assert first.find_elements(By.CSS_SELECTOR, "polyline")  # the follower lines are drawn
+    tables = browser.find_elements(By.CSS_SELECTOR, ".ekip-grafik .ekip-veri table")
+    assert len(tables) == len(charts)
+    browser.execute_script("arguments[0].scrollIntoView();", first)
+    path = shot(browser, tmp_path, "report")
+    assert path.stat().st_size > 10_000
+

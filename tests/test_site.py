@@ -282,7 +282,7 @@ def mkdocs_build(root: Path, site: Path, at: str = NOW) -> subprocess.CompletedP
 
 def copy_repository(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "brand", "content", "playbooks", "media"):
+    for name in ("mkdocs.yml", "brand", "content", "playbooks", "media", "metrics"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name)

@@ -72,7 +72,8 @@ def format_percent(value: float | None, digits: int = 1) -> str:
     """The handbook's way: ``%2,0`` (percent sign first, decimal comma, one digit)."""
     if value is None:
         return "—"
-    return "%" + f"{value:.{digits}f}".replace(".", ",")
+    text = f"{abs(value):.{digits}f}".replace(".", ",")
+    return ("-%" if value < 0 and text.strip("0,") else "%") + text
 
 
 def format_number(value: float | None, digits: int = 0) -> str:

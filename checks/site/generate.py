@@ -13,11 +13,13 @@ from checks.site.entries import build_entries
 from checks.site.guide import guide_page
 from checks.site.model import FEED, STYLE, SiteFile
 from checks.site.preview import preview_page
+from checks.site.reports import report_pages
 from checks.site.style import CSS
 
 if TYPE_CHECKING:
     from checks.brand.model import Brand
     from checks.finding import Finding
+    from checks.metrics.dataset import Dataset, PostStats
     from checks.post import Post
 
 
@@ -32,6 +34,7 @@ def build_site(
     docs: Iterable[str] = (),
     directory_urls: bool = True,
     site_url: str | None = None,
+    metrics: Dataset | None = None,
 ) -> list[SiteFile]:
     """Every generated file: the calendar overview, a page per month, a preview per post that
     is not under embargo, the brand guide, the iCalendar feed and the stylesheet.
@@ -40,12 +43,21 @@ def build_site(
     ``builtin_ids``: the fixed rule ids to list in the guide; ``unreadable``: how many post
     files could not be read; ``docs``: the hand-written pages, linked to when they exist;
     ``directory_urls``: MkDocs' ``use_directory_urls``, for the links in preview pages;
-    ``site_url``: the published site's address, for the iCalendar events' links to previews."""
+    ``site_url``: the published site's address, for the iCalendar events' links to previews;
+    ``metrics``: the imported numbers joined to the posts (``checks.metrics.dataset``): the
+    "Raporlar" section and the numbers in published posts' previews (none without it)."""
     entries = build_entries(brand, posts, now, findings)
     files = [overview(brand, entries, now, unreadable, frozenset(docs))]
     files += month_pages(brand, entries)
     files.append(guide_page(brand, builtin_ids))
-    files += [preview_page(brand, e, directory_urls) for e in entries if e.page is not None]
+    stats: dict[str, list[PostStats]] = {}
+    if metrics is not None:
+        files += report_pages(brand, metrics, entries)
+        for s in metrics.stats:
+            if s.post is not None:
+                stats.setdefault(s.post.path, []).append(s)
+    files += [preview_page(brand, e, directory_urls, stats.get(e.post.path, ()))
+              for e in entries if e.page is not None]
     links = {e.post.path: page_url(site_url, e.page, directory_urls) for e in entries if site_url and e.page}
     files.append(SiteFile(FEED, build_ics(posts, brand, now, links), "iCalendar"))
     files.append(SiteFile(STYLE, CSS, "CSS"))

@@ -107,7 +107,8 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
         docs = [f.src_uri for f in files.documentation_pages()]
         generated = build_site(found.brand, found.posts, now, found.findings, builtin_ids=found.builtin_ids,
                                unreadable=found.unreadable, docs=docs,
-                               directory_urls=config.use_directory_urls, site_url=config.site_url or None)
+                               directory_urls=config.use_directory_urls, metrics=found.metrics,
+                               site_url=config.site_url or None)
         self._html = {g.path: g.html for g in generated if g.html is not None}
         self._titles = {g.path: g.title for g in generated if g.html is not None}
         self._unindexed = {g.path: g.html_unindexed for g in generated if g.html_unindexed}
@@ -181,7 +182,7 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self._root(config)
-        for folder in ("content", "brand"):
+        for folder in ("content", "brand", "metrics"):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server

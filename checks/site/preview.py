@@ -21,10 +21,16 @@ from checks.text.counting import COUNTINGS, length
 from checks.timeutil import parse
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from checks.brand.model import Brand
+    from checks.metrics.dataset import PostStats
 
 
-def preview_page(brand: Brand, entry: Entry, directory_urls: bool = True) -> SiteFile:
+def preview_page(brand: Brand, entry: Entry, directory_urls: bool = True,
+                 stats: Sequence[PostStats] = ()) -> SiteFile:
+    """``stats``: the post's imported numbers, one per platform it went to (shown once it is
+    published or archived)."""
     assert entry.page is not None and not entry.embargoed
     src = entry.page
 
@@ -50,6 +56,7 @@ def preview_page(brand: Brand, entry: Entry, directory_urls: bool = True) -> Sit
         "<div data-search-exclude>",
         '<h2 id="bilgiler" data-search-exclude>Bilgiler</h2>',
         _table(("Alan", "Değer"), _facts(brand, entry)),
+        *(_numbers(brand, stats) if entry.status in ("published", "archived") else []),
         *_lengths(brand, entry, text),
         *_findings(entry, href(GUIDE, src, directory_urls)),
         "</div>",
@@ -169,3 +176,27 @@ def _findings(entry: Entry, rules: str) -> list[str]:
     ]
     summary = f"<p>{_code('ekip check')} bu gönderide {len(entry.findings)} bulgu verdi (dil denetimi kapalı).</p>"
     return [*lines, summary, _table(("Satır:sütun", "Düzey", "Kural", "Mesaj"), rows)]
+
+
+def _numbers(brand: Brand, stats: Sequence[PostStats]) -> list[str]:
+    """The post's numbers per platform (its latest snapshot), as ``ekip report`` counts them."""
+    from checks.metrics.numbers import format_number, format_percent
+
+    if not stats:
+        return []
+
+    def n(v: float | None, digits: int = 0) -> str:
+        return format_number(v, digits) if v is not None else "—"
+
+    rows = []
+    for s in sorted(stats, key=lambda s: s.platform):
+        name = brand.platforms[s.platform].name if s.platform in brand.platforms else s.platform
+        where = f'<a href="{h(s.permalink)}">{h(name)}</a>' if s.permalink.startswith("https://") else h(name)
+        rows.append([where, n(s.impressions), n(s.counts.get("reach")), n(s.engagement),
+                     format_percent(s.er_followers), format_percent(s.er_reach), format_percent(s.er_impressions),
+                     format_percent(s.ctr), n(s.lifetime, 1), str(s.snapshots)])
+    return ['<h2 id="performans" data-search-exclude>Performans</h2>',
+            "<p>Son içe aktarılan sayılar (<code>ekip metrics import</code>); oranlar el kitabının Metrikler "
+            "sayfasındaki gibi. ER: etkileşim oranı, TO: tıklama oranı.</p>",
+            _table(("Platform", "Görüntüleme", "Erişim", "Etkileşim", "ER (takipçi)", "ER (erişim)",
+                    "ER (görüntüleme)", "TO", "İçerik ömrü (sa)", "Ölçüm"), rows)]

@@ -18,6 +18,7 @@ from checks.brand.loader import load_brand
 from checks.brand.model import Brand
 from checks.context import Context
 from checks.finding import Finding
+from checks.metrics.dataset import Dataset
 from checks.post import Post
 
 
@@ -28,6 +29,7 @@ class Sources:
     findings: list[Finding] = field(default_factory=list)
     unreadable: int = 0
     builtin_ids: list[str] = field(default_factory=registry.builtin_ids)
+    metrics: Dataset | None = None  # the numbers under metrics/, when there are any
 
 
 def load(root: Path, now: datetime | None = None, brand: Brand | None = None, jobs: int | None = None) -> Sources:
@@ -42,7 +44,13 @@ def load(root: Path, now: datetime | None = None, brand: Brand | None = None, jo
     ctx = Context(brand, now, options={"grammar": "off"})
     with gcpause.paused():
         findings = _relative(engine.run(items, ctx, jobs=jobs), root)
-    return Sources(brand, list(ctx.posts), findings, unreadable=len(items) - len(ctx.posts))
+    posts = list(ctx.posts)
+    metrics = None
+    if (root / "metrics").is_dir():
+        from checks.metrics.dataset import load as load_metrics
+
+        metrics = load_metrics(brand, posts)
+    return Sources(brand, posts, findings, unreadable=len(items) - len(ctx.posts), metrics=metrics)
 
 
 def _relative(findings: list[Finding], root: Path) -> list[Finding]:
