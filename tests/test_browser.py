@@ -166,4 +166,3 @@ def test_report_page_shows_charts(browser: Any, server: str, tmp_path: Path) -> 
     browser.execute_script("arguments[0].scrollIntoView();", first)
     path = shot(browser, tmp_path, "report")
     assert path.stat().st_size > 10_000
-

@@ -51,8 +51,8 @@ def build_site(
     files += month_pages(brand, entries)
     files.append(guide_page(brand, builtin_ids))
     stats: dict[str, list[PostStats]] = {}
+    files += report_pages(brand, metrics, entries)  # without metrics: the overview says how to import
     if metrics is not None:
-        files += report_pages(brand, metrics, entries)
         for s in metrics.stats:
             if s.post is not None:
                 stats.setdefault(s.post.path, []).append(s)

@@ -51,7 +51,14 @@ def _platform(brand: Brand, pid: str) -> str:
     return brand.platforms[pid].name if pid in brand.platforms else pid
 
 
-def report_pages(brand: Brand, data: Dataset, entries: Sequence[Entry]) -> list[SiteFile]:
+def report_pages(brand: Brand, data: Dataset | None, entries: Sequence[Entry]) -> list[SiteFile]:
+    """The overview and the month pages; without ``data`` (no ``metrics/`` folder) only the
+    overview, which says how to import numbers."""
+    if data is None:
+        lines = [*HIDE_TOC, "# Raporlar", "", "Henüz içe aktarılmış metrik yok. Platformların analiz dışa "
+                 "aktarımlarını `ekip metrics import DOSYA ...` ile `metrics/` klasörüne alın; bu bölüm her ay "
+                 "için bir rapor sayfası gösterir.", ""]
+        return [SiteFile(INDEX, "\n".join(lines), "Genel bakış", in_nav=True, section=(SECTION,))]
     by_path = {e.post.path: e for e in entries}
     months = rep.months(data)
     pages = [_overview(brand, data, months, by_path)]
