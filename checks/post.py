@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,9 +23,10 @@ from checks.yamlfile import Loaded, YamlError, load, load_mapping
 _OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*\r?$|\Z)", re.M | re.S)
+_FENCE = re.compile(r"^[ \t]{0,3}+(`{3,}+|~{3,}+)[^\n]*+\n.*?(?:^[ \t]{0,3}\1[ \t]*\r?$|\Z)", re.M | re.S)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\1).)+?\1(?!`)", re.S)
+# A code span opens at the start of a run of backticks (CommonMark), never inside one.
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\1).)+?\1(?!`)", re.S)
 # URLs with a scheme first, then e-mail addresses, in one pass so that neither cuts the other;
 # then bare domains ("ornek.com.tr/kampanya") in what is left, only when a known TLD appears.
 # Patterns begin with a literal where they can (the word-boundary checks come as lookbehinds
@@ -38,6 +39,11 @@ _URL_ONLY = re.compile(_LINK.pattern.split("|(?P<email>")[0])
 _TLDS = r"(?:com|net|org|tr|io|co|app|dev|info|me|biz|gov|edu|ly|gl)"
 _TLD_HINT = re.compile(r"\.(?<=[a-z0-9]\.)" + _TLDS + r"\b")
 _BARE = re.compile(r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\." + _TLDS + r"\b(?:/[^\s<>\[\]{}\"'`]*)?")
+# Where _BARE can start, and how far a start reaches: every start inside that reach could only
+# find a match that the first start would have found, so after a failed start the scan goes on
+# behind its reach (_bare_matches); trying each start in a run of labels was quadratic.
+_BARE_START = re.compile(r"\b[a-z0-9]")
+_BARE_REACH = re.compile(r"[a-z0-9-]*+(?:\.[a-z0-9-]++)*+")
 _URL_TRAILING = ".,;:!?'\")]}*_"
 _MENTION = re.compile(r"@(?<![\w@/.]@)\w(?:[\w.]*\w)?")
 _HASHTAG = re.compile(r"#(?<![\w&#/]#)(?=\w*[^\W\d_])(\w+)")
@@ -50,6 +56,34 @@ _QUOTED = {"'": re.compile(r"'(?:[^']|'')*'"), '"': re.compile(r'"(?:[^"\\]|\\.)
 
 _KEY_LINES: dict[str | int, re.Pattern[str]] = {}  # a top-level key's line, by key
 _SHORT = 4096  # characters: a post this short finds positions without a line table
+
+
+def _bare_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_BARE.finditer(text)``, in linear time."""
+    pos = 0
+    for start in _BARE_START.finditer(text):
+        at = start.start()
+        if at < pos:
+            continue
+        m = _BARE.match(text, at)
+        if m is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = _BARE_REACH.match(text, at).end()  # type: ignore[union-attr]
+
+
+def _sub_bare(repl: Callable[[re.Match[str]], str], text: str) -> str:
+    """``_BARE.sub(repl, text)``, in linear time."""
+    parts: list[str] = []
+    pos = 0
+    for m in _bare_matches(text):
+        parts += [text[pos:m.start()], repl(m)]
+        pos = m.end()
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _blank(s: str) -> str:
@@ -219,7 +253,7 @@ class Post:
         elif has_at:
             text = _LINK.sub(link_sub, text)
         if _TLD_HINT.search(text):
-            text = _BARE.sub(link_sub, text)
+            text = _sub_bare(link_sub, text)
         if "@" in text:
             text = _MENTION.sub(masker("mention"), text)
         masked = text

@@ -118,11 +118,13 @@ _ENTRY = re.compile(r"^(?=[^\s#-])", re.M)
 _KEY_START = re.compile(r"[^\s#-]")
 _UNUSUAL = re.compile(r"[&*!%?|>]|^(?:---|\.\.\.|[\[{])", re.M)
 _ENTRIES: dict[str, tuple[tuple[str, Any], ...]] = {}  # entry text -> its (key, value) pairs
-_COMMENT_ONLY = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n?)*\Z")
+# Lines of blanks (CR included) and comments. (Written with every quantifier optional, as
+# ``(?:[ \t]*(?:#[^\n]*)?\r?\n?)*``, it backtracked exponentially on blanks before a letter.)
+_COMMENT_ONLY = re.compile(r"\A(?:[ \t\r]*+(?:#[^\n]*+)?\n)*+[ \t\r]*+(?:#[^\n]*+)?\Z")
 _MISS = object()
 
 
-_SIMPLE = re.compile(r"([A-Za-z_][\w-]*):[ ]+([^\r\n]*)\r?\n?")
+_SIMPLE = re.compile(r"(?<![\w-])([A-Za-z_][\w-]*+):[ ]+([^\r\n]*)\r?\n?")  # (?<!..): one start per word
 _PLAIN_START = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
 _RESOLVER = yaml.resolver.Resolver()
 _RESOLVER.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers

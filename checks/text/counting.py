@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -196,10 +196,17 @@ _PUNYCODE = r"(?:[xX][nN]--[\-0-9a-zA-Z]+)"
 _PATH_CHAR = rf"[a-zA-Z{_CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN_ACCENTS}]"
 _BALANCED_PARENS = rf"\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*))\)"
 _PATH_END = rf"(?:[+\-a-zA-Z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|(?:{_BALANCED_PARENS}))"
-_PATH = rf"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_END})|(?:@{_PATH_CHAR}+/))"
+# twitter-text's path, ``/(?:(?:C*(?:P C*)*E)|(?:@C+/))*`` (C a path character, P balanced
+# parentheses, E a path-ending character or P), splits a path into units in exponentially many
+# ways, and a failing match tries them all. Its matches are the prefixes of one run of C and P
+# that end in E or P, longest first; ``(?:N*+E)*+`` (N: a C that is no E) matches the same
+# longest prefix in one pass. A randomised test compares both.
+_PATH_NOT_END = r"[!*';:,.$%\[\]\u2013~@|&]"
+_PATH = rf"(?:{_PATH_NOT_END}*+(?:{_PATH_END}))"
 _QUERY = r"\?[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-zA-Z0-9\-_&=#/]"
 _ASCII_LABEL = rf"[\-a-zA-Z0-9{_LATIN_ACCENTS}]+"
-_PLAIN_DOMAIN = re.compile(rf"{_ASCII_LABEL}(?:\.{_ASCII_LABEL})+")
+_NO_LABEL_BEFORE = rf"(?<![\-a-zA-Z0-9{_LATIN_ACCENTS}])(?<![\-a-zA-Z0-9{_LATIN_ACCENTS}]\.)"
+_PLAIN_DOMAIN = re.compile(rf"{_NO_LABEL_BEFORE}{_ASCII_LABEL}(?:\.{_ASCII_LABEL})+")
 _TCO_URL = re.compile(rf"{_PROTOCOL}[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:{_QUERY})?")
 _WORD_REST = re.compile(f"[^{_SPACES}]*")
 # The characters of _SPACES (all below U+3001), for stepping back to the start of a word.
@@ -227,14 +234,17 @@ def _url_pattern() -> re.Pattern[str]:
     domain = rf"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{_tld_pattern()}|{_PUNYCODE}))"
     return re.compile(
         rf"(?P<before>{_PRECEDING})(?P<url>(?P<protocol>{_PROTOCOL})?(?P<domain>{domain})"
-        rf"(?::[0-9]+)?(?P<path>/{_PATH}*)?(?:{_QUERY})?)"
+        rf"(?::[0-9]+)?(?P<path>/{_PATH}*+)?(?:{_QUERY})?)"
     )
 
 
 @functools.cache
 def _ascii_domain_pattern() -> re.Pattern[str]:
     """twitter-text's validAsciiDomain, compiled on first use."""
-    return re.compile(rf"(?:{_ASCII_LABEL}\.)+(?:{_tld_pattern()}|{_PUNYCODE})")
+    # A match can start only where no earlier start reaches (after a label character, or after
+    # a dot that follows one): a start that fails leaves nothing for the starts it reaches, so
+    # they are not tried again one by one (quadratic on a long run of labels).
+    return re.compile(rf"{_NO_LABEL_BEFORE}(?:{_ASCII_LABEL}\.)+(?:{_tld_pattern()}|{_PUNYCODE})")
 
 
 def _ascii_domains(domain: str) -> list[tuple[int, int]]:
@@ -249,10 +259,12 @@ def _ascii_domains(domain: str) -> list[tuple[int, int]]:
 # labels, a plain path and query. A word of this shape is one URL from end to end when its last
 # label is a known top-level domain, which a set answers; the full pattern (whose 1,574 top-level
 # domains take 0.05-0.08 s to compile in every process) is then not needed. A randomised test
-# checks that both agree.
+# checks that both agree. The path and query are possessive (``++``, ``*+``): a word that does
+# not fit, such as ``https://ornek.com.tr/aaaa…a!``, fails at once instead of trying every way
+# of splitting the path into segments (2^n of them).
 _SIMPLE_URL = re.compile(
     r"https?://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63})"
-    r"(?:/(?:[A-Za-z0-9_-]+/?)*)?(?:\?[A-Za-z0-9_=&.-]*[A-Za-z0-9_=&-])?"
+    r"(?:/(?:[A-Za-z0-9_-]++/?)*+)?(?:\?[A-Za-z0-9_=&.-]*+(?<=[A-Za-z0-9_=&-]))?"
 )
 
 
@@ -275,10 +287,59 @@ def _urls_in_word(word: str) -> tuple[tuple[int, int], ...]:
     return _urls_in_word_fully(word)
 
 
+@functools.cache
+def _domain_name_tld() -> re.Pattern[str]:
+    """A domain name label directly followed by a top-level domain: a domain without subdomains."""
+    return re.compile(rf"{_DOMAIN_NAME}(?:{_tld_pattern()}|{_PUNYCODE})")
+
+
+_URL_START = re.compile(rf"{_PRECEDING}(?=[hH]|{_DOMAIN_CHAR})")
+# How far the domain of a start reaches: whole labels, then the start of one more.
+_REACH = re.compile(rf"(?:{_DOMAIN_CHAR}(?:[_-]*+{_DOMAIN_CHAR})*+\.)*+(?:{_DOMAIN_CHAR}(?:[_-]*+{_DOMAIN_CHAR})*+)?")
+_PROTOCOL_AT = re.compile(_PROTOCOL)
+
+
+def _url_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_url_pattern().finditer(text)`` in linear time.
+
+    ``finditer`` tries the pattern at every position; on a run of labels with no top-level
+    domain (``a.a.a.a…``) each try reads to the end of the run: quadratic, seconds for a word
+    of 2,000 characters. Here, once a try fails, the starts it reaches (every label after it,
+    and every position after a ``-`` or ``_`` in them) can only match if there is a protocol at
+    the start or if the start's own label, directly followed by a top-level domain, is a domain
+    (with a subdomain the failed try would have matched too); only those are tried, each label
+    read at most twice. A randomised test compares this with ``finditer``.
+    """
+    pattern = _url_pattern()
+    reach_end = -1  # the URL starts up to here were reached by a try that failed
+    skip_to = -1  # within that reach, the next start that can pass the domain test
+    resume = 0
+    for start in _URL_START.finditer(text):
+        before, url_at = start.span()  # the character before the URL, or none at the start
+        if before < resume:
+            continue
+        if url_at <= reach_end and not _PROTOCOL_AT.match(text, url_at):
+            if url_at < skip_to:
+                continue
+            if not _domain_name_tld().match(text, url_at):
+                dot = text.find(".", url_at, reach_end)
+                label_end = reach_end if dot < 0 else dot
+                underscore = text.rfind("_", url_at, label_end)
+                skip_to = underscore + 1 if underscore >= 0 else label_end
+                continue
+        match = pattern.match(text, before)
+        if match is not None:
+            yield match
+            resume = match.end()
+        elif url_at > reach_end:
+            reach_end = _REACH.match(text, url_at).end()  # type: ignore[union-attr]
+            skip_to = -1
+
+
 def _urls_in_word_fully(word: str) -> tuple[tuple[int, int], ...]:
     """``_urls_in_word`` through the port of twitter-text's pattern, for any word."""
     spans: list[tuple[int, int]] = []
-    for match in _url_pattern().finditer(" " + word):
+    for match in _url_matches(" " + word):
         start, end = match.span("url")
         url, protocol, domain = match.group("url", "protocol", "domain")
         if not _is_valid_url(url, protocol or "https://", domain):
