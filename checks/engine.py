@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from checks import datecache, personal, suppress
 from checks.boundary import Outside, boundary_for
 from checks.builtin import CORPUS_CHECKS, CORPUS_NEEDS, CORPUS_WHOLE, POST_CHECKS
 from checks.context import Context
+from checks.errors import EkipError
 from checks.finding import Finding, Fix
 from checks.post import Post, read_post
 from checks.text.segments import body_segment, hashtag_segment
@@ -21,8 +23,43 @@ PARALLEL_FROM = 1500  # posts; below this, starting workers costs more than it s
 
 
 def starts_with_front_matter(path: str | Path) -> bool:
-    with open(path, "rb") as fh:
-        return fh.read(7).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+    """Whether the regular file at ``path`` starts with ``---`` (a FIFO is never waited for)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        return stat.S_ISREG(os.fstat(fd).st_mode) and os.read(fd, 7).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def walk(top: str) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(top)`` without recursion (Python 3.11's recurses once per level: a tree a
+    thousand folders deep raised RecursionError), hidden folders left out, each folder's
+    subfolders visited in sorted order; folders that cannot be listed are skipped."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        dirs, files, into = [], [], set()
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+                if is_dir and not entry.is_symlink():  # as os.walk: links to folders are not followed
+                    into.add(entry.name)
+            except OSError:
+                continue
+            (dirs if is_dir else files).append(entry.name)
+        dirs = sorted(d for d in dirs if not d.startswith("."))
+        yield folder, dirs, files
+        prefix = folder if folder.endswith(os.sep) else folder + os.sep
+        stack.extend(prefix + d for d in reversed(dirs) if d in into)
 
 
 def collect(paths: Iterable[str], root: Path) -> list[str]:
@@ -37,8 +74,7 @@ def collect(paths: Iterable[str], root: Path) -> list[str]:
     for given in paths:
         if os.path.isdir(given):
             found: list[tuple[str, str]] = []  # (shown, absolute key)
-            for folder, dirs, files in os.walk(given):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for folder, _dirs, files in walk(given):
                 absolute = os.path.normpath(os.path.abspath(folder)) + os.sep
                 in_playbooks = absolute.startswith(playbooks)
                 prefix = folder if folder.endswith(os.sep) else folder + os.sep
@@ -116,6 +152,15 @@ def check_post(post: Post, ctx: Context) -> list[Finding]:
     return suppress.apply(post, findings)
 
 
+def internal_error(path: str, exc: BaseException) -> Finding:
+    """The finding for an error of our own while checking the post at ``path``: the run goes on."""
+    text = str(exc)
+    text = text if len(text) <= 200 else text[:197] + "..."
+    return Finding(path, 1, 1, 1, 2, "file.internal-error", "error",
+                   f"Gönderi denetlenirken beklenmeyen bir hata oldu ({type(exc).__name__}: {text}); "
+                   "gönderinin geri kalanı denetlenmedi. Lütfen bu dosyayla birlikte bildirin.")
+
+
 def _check_chunk(
     items: list[str], ctx: Context, in_worker: bool = False, keep_posts: bool = True
 ) -> tuple[list[Finding], list[Post]]:
@@ -124,10 +169,15 @@ def _check_chunk(
     fixing = bool(ctx.options.get("fix"))
     reader = boundary_for(ctx.brand.root).read  # nothing outside the root through a symlink
     for shown in items:
-        post = read_post(shown, reader=reader)
-        found = check_post(post, ctx)
-        if fixing:
-            _mark_fixes(post, found)
+        try:
+            post = read_post(shown, reader=reader)
+            found = check_post(post, ctx)
+            if fixing:
+                _mark_fixes(post, found)
+        except EkipError:
+            raise  # the brand is at fault, not the post: exit 2 naming the brand file
+        except Exception as exc:  # one bad post never stops the run
+            post, found = Post(shown), [internal_error(shown, exc)]
         findings.extend(found)
         if keep_posts and post.readable:
             post.release(keep_source=not in_worker)
@@ -199,6 +249,8 @@ def _check_parallel(
             _share(chunks, ctx, take, True, keep_posts,
                    lambda f, p: conn.send(("chunk", [x.as_tuple() for x in f], p)))
             conn.send(("done", list(ctx.notices)))
+        except EkipError as exc:  # the brand: the parent exits 2 with the same message
+            conn.send(("brand", exc.message, exc.path, exc.line))
         except BaseException as exc:  # report it to the parent instead of dying silently
             conn.send(("error", repr(exc)))
         finally:
@@ -223,15 +275,17 @@ def _check_parallel(
                 try:
                     kind, *payload = receive.recv()
                 except EOFError:
-                    raise RuntimeError("a worker process ended without reporting its results") from None
+                    raise EkipError("a worker process ended without reporting its results") from None
                 if kind == "chunk":
                     findings.extend(Finding.from_tuples(payload[0]))
                     posts.extend(payload[1])
                     continue
                 proc.join()
                 running.remove(worker)
+                if kind == "brand":
+                    raise EkipError(*payload)
                 if kind != "done":
-                    raise RuntimeError(f"a worker process failed: {payload[0]}")
+                    raise EkipError(f"a worker process failed: {payload[0]}")
                 for notice in payload[0]:
                     ctx.notice(notice)
                 break
@@ -386,11 +440,18 @@ def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: boo
     by_path.update((p.path, p) for p in posts)
     across: list[Finding] = []
     for check_all, whole in zip(CORPUS_CHECKS, CORPUS_WHOLE, strict=True) if keep_posts else ():
-        if whole and (others or report is not None):
-            across.extend(_across(check_all, posts, others, report, ctx))
-        else:
-            found = check_all(posts, ctx)
-            across.extend(found if report is None else (f for f in found if f.path in report))
+        try:
+            if whole and (others or report is not None):
+                across.extend(_across(check_all, posts, others, report, ctx))
+            else:
+                found = check_all(posts, ctx)
+                across.extend(found if report is None else (f for f in found if f.path in report))
+        except EkipError:
+            raise
+        except Exception as exc:  # a check across posts that fails costs its own findings only
+            name = check_all.__module__.rsplit(".", 1)[-1]
+            ctx.notice(f"'{name}' denetimi yarıda kaldı (beklenmeyen hata: {type(exc).__name__}: {exc}); "
+                       "bulguları eksik olabilir.")
     if across:
         grouped: dict[str, list[Finding]] = {}
         for f in across:

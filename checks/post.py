@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -412,18 +413,46 @@ def _restore(path: str, source: str | None, body_start: int, front: dict[str, An
     return Post(path, source, body_start, front, None, fm_offset, problems, readable, lang)
 
 
-def read_file(path: str, flags: int = 0) -> bytes:
-    """A file's bytes through the OS calls directly: ``open(path, "rb").read()`` makes a file
-    object, a buffer, an isatty probe and a size probe per file, which on 10,000 small posts
-    costs more than reading them. ``flags`` are added to ``O_RDONLY`` (``O_NOFOLLOW``)."""
-    fd = os.open(path, os.O_RDONLY | flags)
+class NotAFile(OSError):
+    """The path is not a regular file (a FIFO, a device, a folder)."""
+
+
+class TooLarge(OSError):
+    """The file is larger than MAX_POST_BYTES."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
+MAX_POST_BYTES = 8 << 20  # 8 MiB: far beyond any post; a larger file is a file.size finding
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def read_file(path: str, flags: int = 0, limit: int | None = MAX_POST_BYTES) -> bytes:
+    """A regular file's bytes through the OS calls directly: ``open(path, "rb").read()`` makes a
+    file object, a buffer, an isatty probe and a size probe per file, which on 10,000 small posts
+    costs more than reading them. Opened without blocking (a FIFO would wait for a writer
+    forever), then refused unless it is a regular file (NotAFile); a file over ``limit`` bytes
+    is not read (TooLarge), nor more than ``limit`` bytes of one that grows while read.
+    ``flags`` are added to the open flags (``O_NOFOLLOW``)."""
+    fd = os.open(path, _OPEN_FLAGS | flags)
     try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile(f"{path}: not a regular file")
+        if limit is not None and info.st_size > limit:
+            raise TooLarge(info.st_size)
         data = os.read(fd, _READ_SIZE)
         if len(data) < _READ_SIZE:
             return data
         parts = [data]
+        total = len(data)
         while chunk := os.read(fd, 1 << 20):
             parts.append(chunk)
+            total += len(chunk)
+            if limit is not None and total > limit:
+                raise TooLarge(total)
         return b"".join(parts)
     finally:
         os.close(fd)
@@ -438,8 +467,22 @@ def read_post(path: str, data: bytes | None = None, reader: Callable[[str], byte
     other checks become ``file.*`` findings; never raises for bad content (an unreadable file is
     a ``file.encoding`` finding too)."""
     post = Post(path=path)
+    if not path.isascii() and not _utf8(path):
+        post.problems.append(Finding(path, 1, 1, 1, 2, "file.encoding", "error",
+                                     "Dosya adı UTF-8 değil; dosyayı UTF-8 bir adla yeniden adlandırın."))
+        return post
     try:
         raw = data if data is not None else (reader or read_file)(path)
+    except TooLarge as exc:
+        post.problems.append(Finding(
+            path, 1, 1, 1, 2, "file.size", "error",
+            f"Dosya çok büyük ({exc.size:,} bayt; en çok {MAX_POST_BYTES:,}): bir gönderi bu kadar uzun olamaz, "
+            "denetlenmedi."))
+        return post
+    except NotAFile:
+        post.problems.append(Finding(path, 1, 1, 1, 2, "file.encoding", "error",
+                                     "Dosya okunamadı: düzenli bir dosya değil (klasör, FIFO ya da aygıt)."))
+        return post
     except OSError as exc:
         post.problems.append(Finding(path, 1, 1, 1, 2, "file.encoding", "error",
                                      f"Dosya okunamadı: {exc.strerror or exc}"))
@@ -462,6 +505,14 @@ def read_post(path: str, data: bytes | None = None, reader: Callable[[str], byte
     post.source = source
     _split_front_matter(post)
     return post
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _byte_position(raw: bytes, index: int) -> tuple[int, int]:

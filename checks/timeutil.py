@@ -8,15 +8,21 @@ from datetime import date, datetime, tzinfo
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 
 
+# Years a time may have: within them, moving a time by any offset or by days never leaves the
+# range of ``datetime`` (a post dated in year 1 or 9999 made the calendar checks overflow).
+MIN_YEAR, MAX_YEAR = 2, 9998
+
+
 def is_date_time(value: object) -> bool:
-    """JSON Schema ``date-time``, except that the offset may be left out (brand timezone)."""
+    """JSON Schema ``date-time``, except that the offset may be left out (brand timezone), and
+    the year is between MIN_YEAR and MAX_YEAR."""
     if not isinstance(value, str) or not _DATE_TIME.match(value):
         return False
     try:
-        datetime.fromisoformat(value)
+        dt = datetime.fromisoformat(value)
     except ValueError:
         return False
-    return True
+    return MIN_YEAR <= dt.year <= MAX_YEAR
 
 
 def parse(value: object, tz: tzinfo) -> datetime | None:
@@ -32,5 +38,7 @@ def parse(value: object, tz: tzinfo) -> datetime | None:
         except ValueError:
             return None
     else:
+        return None
+    if not MIN_YEAR <= dt.year <= MAX_YEAR:
         return None
     return dt.replace(tzinfo=tz) if dt.tzinfo is None else dt

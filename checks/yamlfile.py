@@ -39,6 +39,25 @@ _Loader.add_constructor(
     "tag:yaml.org,2002:map",
     lambda loader, node: loader.construct_mapping(node, deep=True),
 )
+MAX_INT_DIGITS = 4000  # Python refuses to convert more than 4,300 digits
+
+
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
+    if len(node.value) > MAX_INT_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"an integer of more than {MAX_INT_DIGITS} digits", node.start_mark)
+    return _BaseLoader.construct_yaml_int(loader, node)
+
+
+def _refuse(loader: Any, node: yaml.Node) -> Any:
+    raise yaml.constructor.ConstructorError(
+        None, None, f"tag not allowed here ({node.tag.replace('tag:yaml.org,2002:', '!!')})", node.start_mark)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+# Sets, ordered maps, pairs and binary make values that are not JSON (the schema, the reports).
+for _tag in ("set", "omap", "pairs", "binary"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse)
 
 
 class YamlError(Exception):
@@ -91,12 +110,105 @@ def node_position(
     return (start.line, start.column, end.line, max(end.column, start.column + 1))
 
 
+# Bounds on what a document may hold once its aliases are expanded: a "billion laughs" (an
+# anchor holding ten aliases of an anchor holding ten aliases of ...) is a few lines that expand
+# to billions of values, and every later walk over the data (the schema, a report) would pay for
+# each. Nesting is bounded too: each level costs a few Python frames to construct and check.
+MAX_NODES = 100_000  # values, counted as if every alias were a copy
+MAX_DEPTH = 64
+
+
+def _check_size(root: yaml.Node) -> None:
+    """Raise YamlError when ``root`` nests deeper than MAX_DEPTH, holds itself (a recursive
+    alias), or expands to more than MAX_NODES values."""
+    sizes: dict[int, int] = {}  # id(node) -> expanded size, once known
+    # An explicit stack (no recursion): (node, depth, children expanded yet?)
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        if done:
+            open_nodes.discard(key)
+            total = 1 + sum(sizes[id(child)] for child in _children(node))
+            if total > MAX_NODES:
+                raise YamlError(f"too large once its aliases are expanded (over {MAX_NODES:,} values)",
+                                node.start_mark.line, node.start_mark.column)
+            sizes[key] = total
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise YamlError("an alias refers to a value that holds it (recursive)",
+                            node.start_mark.line, node.start_mark.column)
+        if depth > MAX_DEPTH:
+            raise YamlError(f"nested more than {MAX_DEPTH} levels deep", node.start_mark.line, node.start_mark.column)
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        open_nodes.add(key)
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in _children(node))
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
+_LINE_NESTING = re.compile(r"^[ \t]*|(?:[-?:])(?=[ \t])", re.M)
+
+
+def _check_depth_first(text: str) -> None:
+    """Raise YamlError when ``text`` nests more than MAX_DEPTH levels, before the C parser builds
+    its node tree: it recurses once per level and crashes the process (a segmentation fault) at
+    some tens of thousands (``[[[[…`` or ``- - - - …``). A cheap bound comes first (brackets open
+    at once, plus the widest line's indentation and ``-``, ``?``, ``:`` indicators); only a
+    text that could nest deeper than a thousand levels is read event by event."""
+    depth = bound = 0
+    for m in _BRACKET.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        bound = max(bound, depth)
+    if bound > 1000:  # brackets open at once (unless a quoted string holds a thousand of them)
+        raise YamlError(f"nested more than {MAX_DEPTH} levels deep", 0, 0)
+    widest = max((len(line) for line in text.splitlines()), default=0) if len(text) > 1000 else len(text)
+    if bound + widest < 1000:
+        return
+    loader = _BaseLoader(text)
+    try:
+        depth = 0
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlError(f"nested more than {MAX_DEPTH} levels deep",
+                                    event.start_mark.line, event.start_mark.column)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError:
+        return  # the parser reports it, with its position
+    finally:
+        loader.dispose()
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
 def load(text: str) -> Loaded:
-    """Parse one YAML document safely. Raises YamlError."""
+    """Parse one YAML document safely. Raises YamlError (also for a document too deep or too
+    large once its aliases are expanded, and for values Python cannot hold, such as an integer
+    of more than 4,300 digits)."""
+    _check_depth_first(text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_size(node)
         data = loader.construct_document(node) if node is not None else None
+    except (ValueError, OverflowError, RecursionError, TypeError) as exc:
+        raise YamlError(f"a value cannot be read ({type(exc).__name__}: {_short(exc)})", 0, 0) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -108,6 +220,11 @@ def load(text: str) -> Loaded:
     finally:
         loader.dispose()
     return Loaded(data, node)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc)
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 # Front matters repeat most of their lines (platforms, status, author, lang). A mapping is split

@@ -20,11 +20,10 @@ Why not fastjsonschema, the library made for fast validation: ``python bench/sch
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from checks.brand.validate import OWN_FORMATS, validator
+from checks.brand.validate import OWN_FORMATS, pattern_search, validator
 from checks.memo import remember
 
 if TYPE_CHECKING:
@@ -153,7 +152,7 @@ def compile_schema(schema: Any) -> Check:
 
 def _string_check(schema: dict[str, Any]) -> Check | None:
     low, high = schema.get("minLength", 0), schema.get("maxLength")
-    rx = re.compile(schema["pattern"]) if "pattern" in schema else None
+    rx = schema.get("pattern")
     fmt = OWN_FORMATS[schema["format"]] if "format" in schema else None
     if not low and high is None and rx is None and fmt is None:
         return None
@@ -162,7 +161,7 @@ def _string_check(schema: dict[str, Any]) -> Check | None:
         n = len(v)  # code points, as JSON Schema counts
         if n < low or (high is not None and n > high):
             return False
-        if rx is not None and not rx.search(v):
+        if rx is not None and not pattern_search(rx, v):
             return False
         return fmt is None or bool(fmt(v))
 

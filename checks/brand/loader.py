@@ -4,6 +4,8 @@ with the file and line; a missing file falls back to its documented default."""
 from __future__ import annotations
 
 import json
+import re
+import urllib.parse
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -46,16 +48,35 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def read_yaml(path: Path) -> Loaded | None:
-    """The file's YAML, or None when the file does not exist."""
+MAX_BRAND_FILE_BYTES = 8 << 20  # 8 MiB: far beyond any brand file
+
+
+def read_brand_file(path: Path) -> bytes | None:
+    """A brand file's bytes, None when it does not exist; EkipError when it is not a regular file
+    (a FIFO is never waited for), is larger than MAX_BRAND_FILE_BYTES or cannot be read."""
+    from checks.post import NotAFile, TooLarge, read_file
+
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return read_file(str(path), limit=MAX_BRAND_FILE_BYTES)
     except FileNotFoundError:
         return None
+    except NotAFile:
+        raise EkipError("not a regular file (a folder, FIFO or device)", _display(path)) from None
+    except TooLarge as exc:
+        raise EkipError(f"too large ({exc.size:,} bytes; at most {MAX_BRAND_FILE_BYTES:,})", _display(path)) from None
+    except OSError as exc:
+        raise EkipError(f"cannot read: {exc.strerror or exc}", _display(path)) from None
+
+
+def read_yaml(path: Path) -> Loaded | None:
+    """The file's YAML, or None when the file does not exist."""
+    raw = read_brand_file(path)
+    if raw is None:
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise EkipError(f"not UTF-8 (byte {exc.start})", _display(path)) from None
-    except OSError as exc:
-        raise EkipError(f"cannot read: {exc.strerror}", _display(path)) from None
     try:
         loaded = load(text)
     except YamlError as exc:
@@ -249,21 +270,76 @@ def _approvers_exist(brand: Brand, path: Path) -> None:
 
 
 def _load_post_schema(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    raw = read_brand_file(path)
+    if raw is None:
         return default_post_schema()
     try:
-        schema = json.loads(text)
+        schema = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise EkipError(f"not UTF-8 (byte {exc.start})", _display(path)) from None
     except json.JSONDecodeError as exc:
         raise EkipError(f"invalid JSON: {exc.msg}", _display(path), exc.lineno) from None
+    except RecursionError:
+        raise EkipError("invalid JSON: nested too deep", _display(path), 1) from None
+    if not isinstance(schema, dict):
+        # ``false`` is a valid JSON Schema (nothing passes), but not a useful post schema.
+        raise EkipError("the post schema must be a JSON object (a schema that describes the front matter)",
+                        _display(path), 1)
     if trust.active():
-        return schema  # type: ignore[no-any-return]
+        return schema
     try:
         validator(schema).check_schema(schema)
-    except Exception as exc:  # jsonschema.SchemaError
-        raise EkipError(f"not a valid JSON Schema: {getattr(exc, 'message', exc)}", _display(path)) from None
-    return schema  # type: ignore[no-any-return]
+        check_references(schema)
+    except EkipError as exc:
+        raise EkipError(exc.message, _display(path), _json_line(raw, exc.message)) from None
+    except Exception as exc:  # jsonschema.SchemaError, RecursionError
+        raise EkipError(f"not a valid JSON Schema: {getattr(exc, 'message', exc)}", _display(path), 1) from None
+    return schema
+
+
+def check_references(schema: dict[str, Any]) -> None:
+    """Raise EkipError for a ``$ref`` that does not resolve within the schema: jsonschema would
+    only find out while validating a post (and fetch other URLs from the network)."""
+    anchors: set[str] = set()
+    refs: list[str] = []
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("$anchor"), str):
+                anchors.add(node["$anchor"])
+            if isinstance(node.get("$ref"), str):
+                refs.append(node["$ref"])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    for ref in refs:
+        if not ref.startswith("#"):
+            raise EkipError(f"$ref '{ref}': only references within this file are supported")
+        fragment = ref[1:]
+        if fragment and not fragment.startswith("/"):
+            if fragment not in anchors:
+                raise EkipError(f"$ref '{ref}' does not resolve: no $anchor '{fragment}'")
+            continue
+        target: Any = schema
+        for part in fragment.split("/")[1:]:
+            part = urllib.parse.unquote(part).replace("~1", "/").replace("~0", "~")
+            if isinstance(target, dict) and part in target:
+                target = target[part]
+            elif isinstance(target, list) and part.isdigit() and int(part) < len(target):
+                target = target[int(part)]
+            else:
+                raise EkipError(f"$ref '{ref}' does not resolve (no '{part}')")
+
+
+def _json_line(raw: bytes, message: str) -> int:
+    """The line of the first ``$ref`` named in ``message``, else 1."""
+    m = re.search(r"\$ref '([^']*)'", message)
+    if m:
+        at = raw.find(json.dumps(m.group(1)).encode())
+        if at >= 0:
+            return raw.count(b"\n", 0, at) + 1
+    return 1
 
 
 def _finish(brand: Brand, config: dict[str, Any], rules: list[Rule], loaded: Loaded | None = None) -> None:

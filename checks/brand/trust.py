@@ -37,16 +37,28 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("ekip", appauthor=False))
 
 
+def _glob(folder: Path, ext: str) -> list[Path]:
+    try:
+        return list(folder.glob(f"*.{ext}"))
+    except OSError:
+        return []
+
+
 def digest(brand_dir: Path) -> str:
+    from checks.post import read_file
+
     package = Path(__file__).resolve().parent.parent
     h = hashlib.sha256(__version__.encode())
-    files = sorted(p for p in brand_dir.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml", ".json"))
+    # The files the loader reads: the brand folder's own and those in rules/ (never a walk of
+    # the whole tree: ``--brand /`` would read the machine).
+    files = sorted(p for folder in (brand_dir, brand_dir / "rules") for ext in ("yml", "yaml", "json")
+                   for p in _glob(folder, ext))
     files += sorted((package / "packs").glob("*.yml")) + sorted((package / "rules").glob("*.py"))
     files += [package / rel for rel in _CODE]
     for f in files:
         h.update(str(f).encode() + b"\0")
         try:
-            h.update(f.read_bytes())
+            h.update(read_file(str(f), limit=8 << 20))  # never waits on a FIFO; large files are the loader's error
         except OSError:
             h.update(b"<unreadable>")
         h.update(b"\0")

@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo
 
 from checks.errors import EkipError
 from checks.finding import Finding
-from checks.timeutil import parse
+from checks.timeutil import MAX_YEAR, MIN_YEAR, parse
 
 if TYPE_CHECKING:
     from checks.context import Context
@@ -120,7 +120,8 @@ class QuietPeriod:
         start = parse(spec.get("start"), tz)
         end = parse(spec.get("end"), tz)
         if start is None or end is None or end <= start:
-            raise EkipError(f"quiet period '{self.id}': 'end' must be a time after 'start'",
+            raise EkipError(f"quiet period '{self.id}': 'start' and 'end' must be times in the years "
+                            f"{MIN_YEAR}-{MAX_YEAR}, 'end' after 'start'",
                             "brand/calendar.yml")
         self.start, self.end = start.astimezone(UTC), end.astimezone(UTC)
         self._occurrences: dict[int, tuple[datetime, datetime]] = {}

@@ -12,7 +12,7 @@ from checks.commands.common import brand_from_args, now_from_args
 from checks.context import Context
 from checks.errors import EkipError
 from checks.finding import LEVEL_RANK, LEVELS, Finding
-from checks.report import FORMATS, reporter
+from checks.report import FORMATS, printable_findings, reporter
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,6 +44,8 @@ def _run(args: argparse.Namespace) -> int:
     now = now_from_args(args.now, brand)
     if args.changed and not args.base:
         raise EkipError("--changed needs --base REV")
+    if args.output and os.path.isdir(args.output):
+        raise EkipError(f"{args.output}: -o names a folder; give a file to write the report to")
     paths = args.paths or engine.default_paths(brand.root)
     for p in args.paths:
         if not os.path.lexists(p):
@@ -100,9 +102,12 @@ def _run(args: argparse.Namespace) -> int:
     for notice in ctx.notices:
         print(f"ekip: {notice}", file=sys.stderr)
     rules = registry.report_help(brand) if args.format == "sarif" else None
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
-        reporter(args.format)(shown, len(items), out, fixed=fixed_count, rules=rules)
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        raise EkipError(f"{args.output}: the report cannot be written ({exc.strerror or exc})") from None
+    try:
+        reporter(args.format)(printable_findings(shown), len(items), out, fixed=fixed_count, rules=rules)
     finally:
         if args.output:
             out.close()

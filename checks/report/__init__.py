@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -12,6 +13,36 @@ FORMATS = ("text", "json", "sarif", "github")
 def reporter(name: str) -> Callable[..., Any]:
     module = importlib.import_module(f"checks.report.{name}_report")
     return module.render  # type: ignore[no-any-return]
+
+
+def printable(text: str) -> str:
+    """``text`` with every lone surrogate written out: a file name that is not UTF-8 reaches
+    Python as surrogates (``\\udcff``), which no UTF-8 stream or encoder accepts. The bytes of
+    such a name are shown as ``\\xff``."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def printable_findings(findings: list[Any]) -> list[Any]:
+    """``findings`` whose path, message and match every report format can write."""
+    out = []
+    for f in findings:
+        if not (f.path.isascii() and f.message.isascii() and f.match.isascii()):
+            path, message, match = printable(f.path), printable(f.message), printable(f.match)
+            if (path, message, match) != (f.path, f.message, f.match):
+                f = copy.copy(f)
+                f.path, f.message, f.match = path, message, match
+        out.append(f)
+    return out
 
 
 def write_json(stream: TextIO, document: Any) -> None:

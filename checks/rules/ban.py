@@ -54,7 +54,7 @@ class Ban(Rule):
             return
         masked = post.masked
         for pattern in self.patterns:
-            for start, end, text in finditer_spans(pattern, masked):
+            for start, end, text in finditer_spans(pattern, masked, self):
                 yield post.body_finding(self.id, self.level, render(self.header.message, {"match": text}),
                                         start, end)
 

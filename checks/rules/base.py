@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import regex
+
+from checks.errors import EkipError
 from checks.finding import Finding, Fix, Level
 from checks.text.matcher import Hit, TermEntry
 from checks.text.segments import Segment
@@ -122,7 +125,27 @@ class Rule:
         return post.body_finding(header.id, header.level, message, start, end, suggestions=suggestions, fix=fix)
 
 
-def finditer_spans(pattern: re.Pattern[str] | Any, text: str) -> Iterator[tuple[int, int, str]]:
-    for m in pattern.finditer(text):
-        if m.end() > m.start():
-            yield m.start(), m.end(), m.group()
+REGEX_TIMEOUT = 1.0  # seconds a brand regex may take on one post
+
+
+def finditer_spans(
+    pattern: re.Pattern[str] | Any, text: str, rule: Rule | None = None
+) -> Iterator[tuple[int, int, str]]:
+    """Spans of ``pattern``'s matches in ``text``. A brand regex (the ``regex`` module) runs
+    with a time limit: one that backtracks catastrophically (``(a|a)+$``) would hold the run
+    for ever, and a pull request can change the brand. A limit that trips stops the run (exit
+    2) naming the rule and its file and line: the brand is at fault, and the same regex would
+    trip on the next post too."""
+    if rule is None or not isinstance(pattern, regex.Pattern):
+        matches = pattern.finditer(text)
+    else:
+        matches = pattern.finditer(text, timeout=REGEX_TIMEOUT)
+    try:
+        for m in matches:
+            if m.end() > m.start():
+                yield m.start(), m.end(), m.group()
+    except TimeoutError:
+        assert rule is not None
+        raise EkipError(
+            f"rule '{rule.id}': the regex {pattern.pattern!r} took more than {REGEX_TIMEOUT:g} s on one post "
+            "(catastrophic backtracking); rewrite it", rule.header.origin, rule.header.line) from None

@@ -37,7 +37,7 @@ class Pattern(Rule):
     regex: Any = None
 
     def check(self, post: Post, ctx: Context) -> Iterator[Finding]:
-        for start, end, text in finditer_spans(self.regex, post.masked):
+        for start, end, text in finditer_spans(self.regex, post.masked, self):
             yield post.body_finding(self.id, self.level, render(self.header.message, {"match": text}),
                                     start, end)
 
