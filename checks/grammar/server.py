@@ -10,18 +10,95 @@ rather than ``LanguageTool.check``, for two reasons: we send annotated text (``d
 masked spans are markup), which ``check`` cannot; and we need the raw match offsets, which
 are UTF-16 code units and which ``Match`` only half-corrects (``offset`` for astral characters,
 not ``length``). Positions are converted by ``annotate.Utf16``.
+
+Every request (the library's included) goes through ``request``: one try, a deadline for the
+whole answer (CHECK_TIMEOUT for a check, PROBE_TIMEOUT for the probes) and a budget for the
+whole run (RUN_BUDGET, or ``EKIP_GRAMMAR_BUDGET`` seconds): a server that accepts a connection
+and never answers, or answers a byte every few seconds, holds a run for at most that long, and
+the posts not checked in time are named once in a notice (an error with ``--grammar required``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import json
+import os
 import socket
+import threading
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
 PROBE_TIMEOUT = 1.5  # seconds, for the TCP connect and each probe request
-CHECK_TIMEOUT = 120.0  # seconds for one /v2/check (the first one on a cold server loads the rules)
+CHECK_TIMEOUT = 60.0  # seconds for one /v2/check, answer included (a cold server loads its rules first)
+RUN_BUDGET = 180.0  # seconds all requests of one run may take together (EKIP_GRAMMAR_BUDGET overrides)
+
+
+def run_budget() -> float:
+    try:
+        return float(os.environ.get("EKIP_GRAMMAR_BUDGET", RUN_BUDGET))
+    except ValueError:
+        return RUN_BUDGET
+
+
+class _Deadline:
+    """When the run's requests must stop (time.monotonic)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+
+
+def request(url: str, params: dict[str, str] | None, method: str, timeout: float, budget: _Deadline | None) -> Any:
+    """One HTTP request to LanguageTool, answer read whole, JSON decoded, within ``timeout``
+    seconds and the run's ``budget``, whatever the server does: a server that accepts and never
+    answers, or sends a byte every few seconds (a socket timeout bounds each read, not the
+    whole), is cut off at the deadline by closing the socket under the reading thread. One try:
+    a retry would double the wait."""
+    end = time.monotonic() + timeout
+    if budget is not None:
+        end = min(end, budget.end)
+    remaining = end - time.monotonic()
+    if remaining <= 0:
+        raise ServerFailure("the run's time budget for LanguageTool is used up")
+    parts = urllib.parse.urlsplit(url)
+    body = urllib.parse.urlencode(params or {})
+    path = parts.path or "/"
+    if method == "get" and body:
+        path, body = f"{path}?{body}", ""
+    cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    conn = cls(parts.hostname or "localhost", parts.port, timeout=remaining)
+    expired = threading.Event()
+
+    def cut() -> None:
+        expired.set()
+        with contextlib.suppress(OSError, AttributeError):
+            conn.sock.shutdown(socket.SHUT_RDWR)
+
+    watchdog = threading.Timer(remaining, cut)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
+        conn.request(method.upper(), path, body.encode() if body else None, headers)
+        response = conn.getresponse()
+        data = response.read()
+        if expired.is_set():
+            raise TimeoutError
+        if response.status != 200:
+            text = data[:200].decode("utf-8", "replace")
+            raise ServerFailure(f"HTTP {response.status} from {url}: {_one_line(Exception(text))}")
+        return json.loads(data)
+    except ServerFailure:
+        raise
+    except Exception as exc:
+        if expired.is_set() or isinstance(exc, TimeoutError):
+            raise ServerFailure(f"no whole answer within {remaining:.0f} s") from None
+        raise ServerFailure(_one_line(exc)) from exc
+    finally:
+        watchdog.cancel()
+        conn.close()
 
 
 class ServerFailure(Exception):
@@ -59,6 +136,8 @@ class Server:
         params["data"] = json.dumps({"annotation": data}, ensure_ascii=False)
         try:
             answer = self.tool._query_server(urllib.parse.urljoin(self.tool.url, "check"), params, method="post")
+        except ServerFailure:
+            raise
         except Exception as exc:
             raise ServerFailure(_one_line(exc)) from exc
         if not isinstance(answer, dict) or not isinstance(answer.get("matches"), list):
@@ -100,6 +179,11 @@ def connect(url: str, disabled_rules: frozenset[str]) -> Server | str:
 
     class _Probe(LanguageTool):  # type: ignore[misc]
         _TIMEOUT = PROBE_TIMEOUT  # the constructor's /v2/languages must answer quickly
+        budget: _Deadline | None = None
+
+        def _query_server(self, url: str, params: dict[str, str] | None = None, num_tries: int = 1,
+                          method: str = "get") -> Any:
+            return request(url, params, method, self._TIMEOUT, self.budget)
 
     try:
         tool = _Probe(language="auto", remote_server=url + "/")
@@ -118,4 +202,5 @@ def connect(url: str, disabled_rules: frozenset[str]) -> Server | str:
     except Exception:
         version = ""  # a LanguageTool without /v2/info: see Server.learn_version
     tool._TIMEOUT = CHECK_TIMEOUT
+    tool.budget = _Deadline(run_budget())
     return Server(url, version, languages, tool)
