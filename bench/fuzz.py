@@ -52,7 +52,7 @@ def main() -> int:
                 return 1
             done += count
             batches += 1
-            if batches % 10 == 0 or done >= args.posts:
+            if batches % 5 == 0 or done >= args.posts:
                 rate = done / (time.perf_counter() - start)
                 print(f"{done:,} posts in {batches} batches, no crash ({rate:,.0f} posts/s)", flush=True)
     finally:
