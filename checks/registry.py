@@ -49,6 +49,8 @@ class Entry:
 TURKISH: dict[str, str] = {
     "file.encoding": "Dosya UTF-8 değil ya da NUL baytı içeriyor.",
     "file.front-matter": "Ön bilgi (front matter) yok, kapanmamış ya da bir YAML eşlemi değil.",
+    "file.size": "Dosya gönderi boyut sınırından (8 MiB) büyük; okunmadı.",
+    "file.internal-error": "Gönderi denetlenirken Ekip'in kendi hatası oldu; öteki gönderiler denetlenir.",
     "suppression": "Gerekçesiz `ekip-disable` yorumu.",
     "schema": "Ön bilgi `post.schema.json` şemasına uymuyor.",
     "platform.length": "Metin platformun sınırından uzun (platformun kendi sayım yöntemiyle).",
