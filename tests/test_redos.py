@@ -53,7 +53,7 @@ GUARDED: dict[str, Callable[[str], object]] = {
 
 
 # Patterns used only anchored (``match`` at a position), never searched: timed with fullmatch.
-ANCHORED = {"checks.text.counting._domain_name_tld()", "checks.engine._DATE_VALUE", "checks.yazim.dada._NEXT_WORD"}
+ANCHORED = {"checks.text.counting._domain_name_tld()", "checks.yazim.dada._NEXT_WORD", "checks.engine._DAY"}
 
 
 def _patterns_of(module: Any) -> Iterator[tuple[str, Any]]:
@@ -90,7 +90,7 @@ def all_patterns() -> dict[str, Any]:
         found["brand matcher"] = matcher._regex
     for name, scanner in GUARDED.items():
         found[name] = scanner
-    for name in ANCHORED:
+    for name in ANCHORED & set(found):
         found[name] = _Anchored(found[name])
     return found
 
