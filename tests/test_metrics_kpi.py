@@ -202,3 +202,18 @@ def test_report_without_metrics_and_bad_dates(repo):
     assert code == 0 and "ekip metrics import" in err
     assert repo.run("report", "--from", "2026-13-01")[0] == 2
     assert repo.run("report", "--from", "2026-12-02", "--to", "2026-12-01")[0] == 2
+
+
+def test_a_new_import_shows_in_the_next_report(repo):
+    """The report's cache of the snapshot files (checks.metrics.curves) follows every import."""
+    row = ("Video title,Video link,Post time,Total likes,Total views\n"
+           "K,https://www.tiktok.com/@o/video/5,2026-11-02 18:00,{},900\n")
+    repo.write("exports/a.csv", row.format(10))
+    assert repo.run("metrics", "import", "--at", "2026-11-03T10:00", "exports/a.csv")[0] == 0
+    assert run_report(repo)["posts"][0]["engagement"] == 10
+    assert run_report(repo)["posts"][0]["engagement"] == 10  # from the cache
+    repo.write("exports/b.csv", row.format(25))
+    assert repo.run("metrics", "import", "--at", "2026-11-04T10:00", "exports/b.csv")[0] == 0
+    post = run_report(repo)["posts"][0]
+    assert (post["engagement"], post["snapshots"]) == (25, 2)
+

@@ -15,9 +15,10 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from checks.metrics import kpi, store
+from checks.metrics import curves, kpi, store
 from checks.metrics.parse import id_from_link
 from checks.metrics.presets import POST_COUNTS
 from checks.timeutil import parse
@@ -67,29 +68,29 @@ class PostStats:
     engagement: int = 0
     lifetime: float | None = None
 
-    @property
+    @cached_property
     def impressions(self) -> int | None:
         """Impressions, or views where the platform reports views instead (Meta since 2025)."""
         value = self.counts.get("impressions")
         return value if value is not None else self.counts.get("views")
 
-    @property
+    @cached_property
     def er_followers(self) -> float | None:
         return kpi.rate(self.engagement, self.followers)
 
-    @property
+    @cached_property
     def er_reach(self) -> float | None:
         return kpi.rate(self.engagement, self.counts.get("reach"))
 
-    @property
+    @cached_property
     def er_impressions(self) -> float | None:
         return kpi.rate(self.engagement, self.impressions)
 
-    @property
+    @cached_property
     def reach_rate(self) -> float | None:
         return kpi.rate(self.counts.get("reach"), self.followers)
 
-    @property
+    @cached_property
     def ctr(self) -> float | None:
         clicks = self.counts.get("clicks")
         return kpi.rate(clicks, self.impressions) if clicks is not None else None
@@ -139,28 +140,24 @@ def load(brand: Brand, posts: list[Post]) -> Dataset:
                  for p, rs in follower_rows.items()}
     data = Dataset(brand, [], followers, follower_rows, store.load_campaigns(root), store.load_audience(root), posts)
     claimed = claims(posts)
-    parse_time = datetime.fromisoformat
     n = len(POST_COUNTS)
-    for (platform, post_id), rows in store.load_post_rows(root).items():
-        last = rows[-1]
+    for (platform, post_id), (last, row_series, count) in curves.curves(root).items():
         index = claimed.get(platform, {})
         post = index.get(post_id) or next((index[k] for k in link_keys(last[2]) if k in index), None)
-        published = parse_time(last[3]) if last[3] else None
+        published = datetime.fromisoformat(last[3]) if last[3] else None
+        series = row_series
         if post is not None and (published is None or last[3][10:16] == "T00:00"):
             raw = post.front.get("date")
             when = parse(raw, tz) if isinstance(raw, str) else None
             if when is not None and (published is None or when.date() == published.date()):
+                if published is not None:  # the curve's hours count from the post's time instead
+                    shift = (published - when).total_seconds() / 3600
+                    series = [(h + shift, e) for h, e in row_series]
                 published = when
-        series: list[tuple[float, int]] = []
-        if published is not None:
-            for r in rows:  # engagement: likes, comments, shares, saves, clicks (cells 8 to 12)
-                hours = (parse_time(r[0]) - published).total_seconds() / 3600
-                series.append((hours, int(r[8] or 0) + int(r[9] or 0) + int(r[10] or 0) + int(r[11] or 0)
-                               + int(r[12] or 0)))
         counts = {name: int(v) if v else None for name, v in zip(POST_COUNTS, last[5:5 + n], strict=True)}
-        text = next((r[5 + n] for r in rows if r[5 + n]), "")
+        text = last[5 + n]
         st = PostStats(platform, post_id, last[2], published, last[4], counts, series, text, post,
-                       snapshots=len(rows))
+                       snapshots=count)
         st.engagement = kpi.engagement(counts["likes"], counts["comments"], counts["shares"], counts["saves"],
                                        counts["clicks"])
         if published is not None:
