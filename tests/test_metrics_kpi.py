@@ -216,4 +216,3 @@ def test_a_new_import_shows_in_the_next_report(repo):
     assert repo.run("metrics", "import", "--at", "2026-11-04T10:00", "exports/b.csv")[0] == 0
     post = run_report(repo)["posts"][0]
     assert (post["engagement"], post["snapshots"]) == (25, 2)
-
