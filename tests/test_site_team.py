@@ -49,3 +49,28 @@ def test_no_banner_when_crisis_mode_is_off(tmp_path: Path) -> None:
     assert not any('class="ekip-kriz-bandi"' in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     guide = (site / "marka" / "index.html").read_text(encoding="utf-8")
     assert 'id="onay-kurallari"' in guide and 'id="uslup-kurallari"' in guide and 'id="onay-kurallar"' not in guide
+
+
+def test_preview_shows_the_posts_images(tmp_path: Path) -> None:
+    root = copy_repository(tmp_path / "repo")
+    (tmp_path / "outside.png").write_bytes(b"\x89PNG outside the repository")
+    (root / "media" / "link.png").symlink_to(tmp_path / "outside.png")
+    (root / "content" / "posts" / "2027" / "01" / "link.md").write_text(
+        "---\ntitle: Bağlantı\ndate: 2027-01-20T10:00:00+03:00\nplatforms: [facebook]\nstatus: draft\n"
+        "author: ayse\nmedia:\n  - path: media/link.png\n    alt: Dışarıdan\n---\n\nMetin.\n", encoding="utf-8")
+    post = next(p for p in sorted((root / "content").rglob("*.md")) if "media/" in p.read_text(encoding="utf-8"))
+    text = post.read_text(encoding="utf-8")
+    image = text.split("path: ", 1)[1].split("\n", 1)[0].strip()
+    site = tmp_path / "site"
+    result = mkdocs_build(root, site)
+    assert result.returncode == 0, result.stderr
+    from checks.site.model import media_path
+
+    published = site / media_path(image)
+    assert published.read_bytes() == (root / image).read_bytes()
+    slug = post.stem
+    preview = next(p for p in site.glob(f"takvim/gonderi/*{slug}*/index.html"))
+    html = preview.read_text(encoding="utf-8")
+    name = media_path(image).rsplit("/", 1)[1]
+    assert f'<img src="../../medya/{name}"' in html and 'loading="lazy"' in html
+    assert not (site / media_path("media/link.png")).exists()  # a symlink that leads out is not published

@@ -10,11 +10,28 @@ GUIDE = "marka/index.md"
 FEED = "takvim/ekip.ics"
 STYLE = "assets/ekip.css"
 PREVIEW_DIR = "takvim/gonderi"
+MEDIA_DIR = "takvim/medya"  # the images of posts that have a preview, copied under a digest name
 PREVIEW_TEMPLATE = "ekip-onizleme.html"  # registered by the plugin (checks.site.template)
 
 
 def month_page(year: int, month: int) -> str:
     return f"takvim/{year:04d}/{month:02d}.md"
+
+
+def media_path(key: str) -> str:
+    """Docs path of the image at repository path ``key`` (``media/a.png``): a digest of the path
+    (a file name can give a title away), the extension kept for the browser."""
+    import hashlib
+
+    ext = posixpath.splitext(key)[1].lower()
+    return f"{MEDIA_DIR}/{hashlib.sha256(key.encode('utf-8')).hexdigest()[:20]}{ext}"
+
+
+def file_href(target: str, source: str, directory_urls: bool = True) -> str:
+    """A relative link from the page at docs path ``source`` to the file at docs path ``target``."""
+    here = page_url(source, directory_urls)
+    base = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
+    return posixpath.relpath(target, base or ".")
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:

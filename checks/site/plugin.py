@@ -108,7 +108,7 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
         generated = build_site(found.brand, found.posts, now, found.findings, builtin_ids=found.builtin_ids,
                                unreadable=found.unreadable, docs=docs,
                                directory_urls=config.use_directory_urls, metrics=found.metrics,
-                               site_url=config.site_url or None)
+                               site_url=config.site_url or None, media=found.media)
         self._html = {g.path: g.html for g in generated if g.html is not None}
         self._titles = {g.path: g.title for g in generated if g.html is not None}
         self._unindexed = {g.path: g.html_unindexed for g in generated if g.html_unindexed}

@@ -10,12 +10,13 @@ searchable: the fact, length and findings sections are ``html_unindexed`` (and c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape as h
 from typing import TYPE_CHECKING
 
 from checks.site import labels
 from checks.site.entries import Entry, member_name
-from checks.site.model import CALENDAR, GUIDE, SiteFile, href, month_page
+from checks.site.model import CALENDAR, GUIDE, SiteFile, file_href, href, media_path, month_page
 from checks.site.render import post_html
 from checks.text.counting import COUNTINGS, length
 from checks.timeutil import parse
@@ -28,9 +29,10 @@ if TYPE_CHECKING:
 
 
 def preview_page(brand: Brand, entry: Entry, directory_urls: bool = True,
-                 stats: Sequence[PostStats] = ()) -> SiteFile:
+                 stats: Sequence[PostStats] = (), media: Mapping[str, bytes] | None = None) -> SiteFile:
     """``stats``: the post's imported numbers, one per platform it went to (shown once it is
-    published or archived)."""
+    published or archived); ``media``: repository path -> bytes of the images that are published
+    with the site (``source.read_media``)."""
     assert entry.page is not None and not entry.embargoed
     src = entry.page
 
@@ -50,7 +52,7 @@ def preview_page(brand: Brand, entry: Entry, directory_urls: bool = True,
         f"<p>{' · '.join(back)}</p>",
         '<p class="ekip-etiket">Metin</p>',
         f'<div class="ekip-gonderi">{post_html(shown)}</div>' if text else "<p><em>Gönderinin metni boş.</em></p>",
-        *_media(entry),
+        *_media(entry, src, directory_urls, media or {}),
     ]
     unindexed = [
         "<div data-search-exclude>",
@@ -131,7 +133,9 @@ def _approval(brand: Brand, approval: object) -> str:
     return f"{who}, {h(labels.date_time(at.astimezone(brand.timezone)))}" if at else who
 
 
-def _media(entry: Entry) -> list[str]:
+def _media(entry: Entry, src: str, directory_urls: bool, files: Mapping[str, bytes]) -> list[str]:
+    """Each image as it will be seen (when the file is in the repository), with its alt text
+    and path; other media (video) and missing files by path only."""
     media = entry.post.front.get("media")
     if not isinstance(media, list) or not media:
         return []
@@ -139,9 +143,18 @@ def _media(entry: Entry) -> list[str]:
     for item in media:
         if isinstance(item, dict):
             alt = item.get("alt")
-            alt_text = f": {h(entry.public(alt))}" if isinstance(alt, str) and alt else " (alt metin yok)"
-            items.append(f"<li>{_code(entry.public(item.get('path', '?')))}{alt_text}</li>")
-    return ['<p class="ekip-etiket">Görseller</p>', f"<ul>{''.join(items)}</ul>"]
+            has_alt = isinstance(alt, str) and bool(alt)
+            alt_text = f": {h(entry.public(alt))}" if has_alt else " (alt metin yok)"
+            caption = f"{_code(entry.public(item.get('path', '?')))}{alt_text}"
+            path = item.get("path")
+            if isinstance(path, str) and path in files:
+                src_attr = h(file_href(media_path(path), src, directory_urls))
+                alt_attr = h(entry.public(alt)) if has_alt else ""
+                items.append(f'<li><figure class="ekip-gorsel"><img src="{src_attr}" alt="{alt_attr}" '
+                             f'loading="lazy"><figcaption>{caption}</figcaption></figure></li>')
+            else:
+                items.append(f"<li>{caption}</li>")
+    return ['<p class="ekip-etiket">Görseller</p>', f'<ul class="ekip-gorseller">{"".join(items)}</ul>']
 
 
 def _lengths(brand: Brand, entry: Entry, text: str) -> list[str]:

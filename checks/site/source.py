@@ -30,6 +30,7 @@ class Sources:
     unreadable: int = 0
     builtin_ids: list[str] = field(default_factory=registry.builtin_ids)
     metrics: Dataset | None = None  # the numbers under metrics/, when there are any
+    media: dict[str, bytes] = field(default_factory=dict)  # repository path -> bytes of post images
 
 
 def load(root: Path, now: datetime | None = None, brand: Brand | None = None, jobs: int | None = None) -> Sources:
@@ -50,7 +51,31 @@ def load(root: Path, now: datetime | None = None, brand: Brand | None = None, jo
         from checks.metrics.dataset import load as load_metrics
 
         metrics = load_metrics(brand, posts)
-    return Sources(brand, posts, findings, unreadable=len(items) - len(ctx.posts), metrics=metrics)
+    return Sources(brand, posts, findings, unreadable=len(items) - len(ctx.posts), metrics=metrics,
+                   media=read_media(root, posts))
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"})
+MEDIA_MAX_BYTES = 10 * 1024 * 1024
+
+
+def read_media(root: Path, posts: list[Post]) -> dict[str, bytes]:
+    """The images the posts name in ``media``, for their previews: only regular files inside the
+    repository (no ``..``, no symlink that leads out), of an image type, at most 10 MiB each.
+    Keys are the paths as written (POSIX, relative to the repository root)."""
+    out: dict[str, bytes] = {}
+    for post in posts:
+        media = post.front.get("media")
+        for item in media if isinstance(media, list) else []:
+            rel = item.get("path") if isinstance(item, dict) else None
+            if not isinstance(rel, str) or rel in out or Path(rel).suffix.lower() not in IMAGE_SUFFIXES:
+                continue
+            try:
+                path = (root / rel).resolve()
+                if not path.is_relative_to(root) or not path.is_file() or path.stat().st_size > MEDIA_MAX_BYTES:
+                    continue
+                out[rel] = path.read_bytes()
+            except (OSError, ValueError):
+                continue
+    return out
 
 
 def _relative(findings: list[Finding], root: Path) -> list[Finding]:

@@ -14,6 +14,11 @@ CSS = """\
   text-align: center;
 }
 .ekip-kriz-bandi a, .ekip-kriz-bandi code { color: #fff; text-decoration: underline; background: none; }
+/* Post images in a preview. */
+.md-typeset ul.ekip-gorseller { list-style: none; margin-left: 0; }
+.md-typeset ul.ekip-gorseller li { margin-left: 0; }
+.md-typeset .ekip-gorsel img { max-width: 24rem; max-height: 24rem; border-radius: 0.4rem; }
+.md-typeset .ekip-gorsel figcaption { max-width: 24rem; margin: 0.3rem 0 0; }
 /* Wide tables of the brand guide: long cells wrap instead of pushing the table off the page. */
 .md-typeset table:not([class]) td { overflow-wrap: anywhere; }
 .md-typeset .ekip-gonderi {
