@@ -70,4 +70,3 @@ def build_site(
     files.append(SiteFile(FEED, build_ics(posts, brand, now, links), "iCalendar"))
     files.append(SiteFile(STYLE, CSS, "CSS"))
     return files
-
