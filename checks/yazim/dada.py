@@ -133,7 +133,9 @@ def _turkish(word: str) -> bool:
     return lexicon.is_word(word) or forms.noun_reading(word) is not None or forms.verb_reading(word) is not None
 
 
-_HARD = re.compile(r"([^\W\d_]+)[ \t]+(t[ae])(?![\w'’])")
+# A match starts only at the first letter of a run of letters (a later start would end the same
+# way): otherwise every letter of a long word is a start that reads to its end (quadratic).
+_HARD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[ \t]++(t[ae])(?![\w'’])")
 _HARD_AT = re.compile(r"[ \t]t[ae](?![\w'’])")
 _WORD_BEFORE = re.compile(r"(?<![\w'’])[^\W\d_]+[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
