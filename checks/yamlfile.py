@@ -182,7 +182,7 @@ def _check_depth_first(text: str) -> None:
                                     event.start_mark.line, event.start_mark.column)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
-    except yaml.MarkedYAMLError:
+    except yaml.YAMLError:  # also ReaderError (a control character), which has no mark
         return  # the parser reports it, with its position
     finally:
         loader.dispose()
