@@ -25,7 +25,7 @@ from pathlib import Path
 from checks import engine, personal
 from checks.boundary import boundary_for
 from checks.brand.model import Brand
-from checks.commands.common import brand_from_args, now_from_args
+from checks.commands.common import brand_from_args, day_from_args, now_from_args
 from checks.errors import EkipError
 from checks.fix import write_atomic
 from checks.ical import build_ics
@@ -65,15 +65,6 @@ def load_posts(brand: Brand, paths: list[str] | None = None) -> list[Post]:
         if post.readable:
             posts.append(post)
     return posts
-
-
-def _day(value: str | None, flag: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise EkipError(f"{flag} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _split(values: list[str] | None) -> set[str] | None:
@@ -165,7 +156,7 @@ def _json_agenda(items: list[tuple[datetime, Post]], brand: Brand, first: date, 
 def run(args: argparse.Namespace) -> int:
     brand = brand_from_args(args.brand)
     now = now_from_args(args.now, brand)
-    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    start, end = day_from_args(args.start, "--from"), day_from_args(args.end, "--to")
     if start and end and end < start:
         raise EkipError("--to is before --from")
     statuses = _split(args.status)

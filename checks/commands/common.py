@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from checks.brand.loader import find_brand_dir, load_brand
@@ -31,3 +31,13 @@ def now_from_args(now_arg: str | None, brand: Brand) -> datetime:
     if now is None:
         raise EkipError(f"--now {now_arg!r} is not an ISO 8601 time (e.g. 2026-12-01T10:00:00+03:00)")
     return now
+
+
+def day_from_args(value: str | None, flag: str) -> date | None:
+    """A ``--from``/``--to`` day (YYYY-MM-DD), or None when the flag was not given."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise EkipError(f"{flag} {value!r} is not a date (YYYY-MM-DD)") from None

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
-from checks.commands.common import brand_from_args
+from checks.commands.common import brand_from_args, day_from_args
 from checks.errors import EkipError
 
 FORMATS = ("text", "json", "csv", "md")
@@ -27,19 +26,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.set_defaults(run=run)
 
 
-def _day(value: str | None, flag: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise EkipError(f"{flag} {value!r} is not a date (YYYY-MM-DD)") from None
-
-
 def run(args: argparse.Namespace) -> int:
     from checks.metrics import dataset, render, report
 
-    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    start, end = day_from_args(args.start, "--from"), day_from_args(args.end, "--to")
     if start and end and end < start:
         raise EkipError("--to is before --from")
     brand = brand_from_args(args.brand)
