@@ -128,13 +128,13 @@ def check_rules(post: Post, ctx: Context) -> list[Finding]:
         body = body_segment(post.body, post.words_text)
         for hit in matcher.find(body.text, body.scan, lang):
             owner = hit.entry.owner
-            if owner in active and (f := owner.on_hit(post, hit, body, ctx)) is not None:  # type: ignore[attr-defined]
+            if owner in active and (f := owner.on_hit(post, hit, body, ctx)) is not None:
                 findings.append(f)
         for start, _, tag in post.hashtags:
             seg = hashtag_segment(start, tag)
             for hit in matcher.find_cached(tag, seg.text, seg.scan, lang):
                 owner = hit.entry.owner
-                if owner in active and (f := owner.on_hit(post, hit, seg, ctx)) is not None:  # type: ignore[attr-defined]
+                if owner in active and (f := owner.on_hit(post, hit, seg, ctx)) is not None:
                     findings.append(f)
     for rule in plan.checkers:
         findings.extend(rule.check(post, ctx))

@@ -119,4 +119,5 @@ def build_ics(posts: Iterable[Post], brand: Brand, now: datetime, links: Mapping
     dated.sort(key=lambda item: (item[0], item[1]))
     for when, _, post in dated:
         cal.add_component(_event(post, when, brand, now, links.get(post.path)))
-    return cal.to_ical()  # type: ignore[no-any-return]
+    feed: bytes = cal.to_ical()
+    return feed

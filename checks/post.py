@@ -285,11 +285,11 @@ class Post:
     @property
     def hashtags(self) -> list[tuple[int, int, str]]:
         """(start, end, tag including '#') in body offsets."""
-        tags = self._cache.get("hashtags")
+        tags: list[tuple[int, int, str]] | None = self._cache.get("hashtags")
         if tags is None:
             body = self.body
             tags = self._cache["hashtags"] = [(s, e, body[s:e]) for s, e in self.spans("hashtag")]
-        return tags  # type: ignore[no-any-return]
+        return tags
 
     @property
     def urls(self) -> list[tuple[int, int, str]]:
@@ -315,9 +315,9 @@ class Post:
 
     @property
     def directives(self) -> list[Directive]:
-        cached = self._cache.get("directives")
+        cached: list[Directive] | None = self._cache.get("directives")
         if cached is not None:
-            return cached  # type: ignore[no-any-return]
+            return cached
         out: list[Directive] = []
         body = self.body
         b = self.body_start
@@ -345,7 +345,9 @@ class Post:
             return m.start(), start, start + 1  # a collection: its first character
         if value[0] in "'\"":
             close = _QUOTED[value[0]].match(value)
-            rest = value[close.end():].lstrip() if close else "?"
+            if close is None:
+                return None  # no closing quote
+            rest = value[close.end():].lstrip()
             if rest and not rest.startswith("#"):
                 return None
             return m.start(), start, start + close.end()

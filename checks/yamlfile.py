@@ -11,14 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    # The C loader, where PyYAML has it, has the same constructor and resolver API as SafeLoader.
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[object] = set()
         for key_node, _ in node.value:
@@ -28,17 +32,21 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                         None, None, f"duplicate key '{key_node.value}'", key_node.start_mark
                     )
                 seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+        return super().construct_mapping(node, deep=deep)
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_constructor(
-    "tag:yaml.org,2002:map",
-    lambda loader, node: loader.construct_mapping(node, deep=True),
-)
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
+    return loader.construct_mapping(node, deep=True)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+
 MAX_INT_DIGITS = 4000  # Python refuses to convert more than 4,300 digits
 
 
@@ -238,7 +246,6 @@ _ENTRIES: dict[str, tuple[tuple[str, Any], ...]] = {}  # entry text -> its (key,
 # Lines of blanks (CR included) and comments. (Written with every quantifier optional, as
 # ``(?:[ \t]*(?:#[^\n]*)?\r?\n?)*``, it backtracked exponentially on blanks before a letter.)
 _COMMENT_ONLY = re.compile(r"\A(?:[ \t\r]*+(?:#[^\n]*+)?\n)*+[ \t\r]*+(?:#[^\n]*+)?\Z")
-_MISS = object()
 
 
 _SIMPLE = re.compile(r"(?<![\w-])([A-Za-z_][\w-]*+):[ ]+([^\r\n]*)\r?\n?")  # (?<!..): one start per word
@@ -284,8 +291,8 @@ def load_mapping(text: str) -> dict[str, Any] | None:
     parts = [p for p in _ENTRY.split(text) if p]
     if parts and not _KEY_START.match(parts[0]) and not _COMMENT_ONLY.match(parts[0]):
         return None  # indented content before the first key: let the parser judge it
-    known = [_ENTRIES.get(p, _MISS) for p in parts]
-    missing = [p for p, d in zip(parts, known, strict=True) if d is _MISS]
+    known = [_ENTRIES.get(p) for p in parts]
+    missing = [p for p, d in zip(parts, known, strict=True) if d is None]
     if missing:
         # Most new entries are one line holding a string (a title, a date): read those directly.
         for p in missing:
@@ -323,11 +330,11 @@ def load_mapping(text: str) -> dict[str, Any] | None:
                 starts.append(line)
                 line += p.count("\n")
             starts.append(line)
-            pairs = list(node.value) if node is not None else []
+            node_pairs = list(node.value) if node is not None else []
             keyed = [i for i, p in enumerate(missing) if not _COMMENT_ONLY.match(p)]
-            if len(pairs) != len(keyed) or len(fresh) != len(keyed):
+            if len(node_pairs) != len(keyed) or len(fresh) != len(keyed):
                 return None
-            for (k_node, v_node), i in zip(pairs, keyed, strict=True):
+            for (k_node, v_node), i in zip(node_pairs, keyed, strict=True):
                 end = v_node.end_mark
                 if k_node.start_mark.line != starts[i] or not (
                     end.line < starts[i + 1] or (end.line == starts[i + 1] and end.column == 0)
@@ -339,7 +346,8 @@ def load_mapping(text: str) -> dict[str, Any] | None:
         known = [_ENTRIES[p] for p in parts]
     pairs: list[tuple[str, Any]] = []
     for entry in known:
-        pairs.extend(entry)
+        if entry is not None:  # always, once every entry is known
+            pairs.extend(entry)
     out = dict(pairs)
     if len(out) != len(pairs):
         return None  # a key given twice: the parser reports it

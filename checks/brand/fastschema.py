@@ -242,7 +242,7 @@ class PostValidator:
                 continue
             # Lists and mappings (platforms, media, approvals) recur across posts: remember them.
             if isinstance(value, list) and set(map(type, value)) <= _STR_ONLY:
-                memo_key = (key, ("strings", *value))
+                memo_key: tuple[str, object] | None = (key, ("strings", *value))
             else:
                 try:
                     memo_key = (key, json.dumps(value, sort_keys=True, default=str))

@@ -190,7 +190,8 @@ def load_pack(name: str) -> list[Rule]:
 
 def default_post_schema() -> dict[str, Any]:
     text = (_PACKAGE / "data" / "post.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def load_brand(brand_dir: Path | None, root: Path | None = None) -> Brand:

@@ -7,6 +7,7 @@ which keeps the pre-commit case fast.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -92,7 +93,8 @@ def validator(schema: dict[str, Any]) -> Draft202012Validator:
 def error_path(error: jsonschema.ValidationError) -> tuple[list[str | int], bool, str]:
     """Where an error is (a path in the data; True when it is a key) and a message in English."""
     path = list(error.absolute_path)
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+    if (error.validator == "additionalProperties" and isinstance(error.instance, dict)
+            and isinstance(error.schema, Mapping)):
         allowed = set(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed]
         if extra:

@@ -195,8 +195,8 @@ def window(posts: list[Post], ctx: Context) -> tuple[datetime, datetime] | None:
     around them. None when no such rule applies or none of ``posts`` is counted (a quiet period
     concerns each post alone)."""
     calendar = ctx.brand.calendar or {}
-    limits = calendar.get("daily_limit") if isinstance(calendar.get("daily_limit"), dict) else {}
-    minimums = calendar.get("min_gap_minutes") if isinstance(calendar.get("min_gap_minutes"), dict) else {}
+    limits = lim if isinstance(lim := calendar.get("daily_limit"), dict) else {}
+    minimums = gap if isinstance(gap := calendar.get("min_gap_minutes"), dict) else {}
     gaps = [m for m in minimums.values() if isinstance(m, int | float) and not isinstance(m, bool) and m > 0]
     if not (limits or gaps):
         return None
@@ -216,8 +216,8 @@ def window(posts: list[Post], ctx: Context) -> tuple[datetime, datetime] | None:
 def check_all(posts: list[Post], ctx: Context) -> Iterator[Finding]:
     calendar = ctx.brand.calendar or {}
     tz = ctx.brand.timezone
-    limits = calendar.get("daily_limit") if isinstance(calendar.get("daily_limit"), dict) else {}
-    minimums = calendar.get("min_gap_minutes") if isinstance(calendar.get("min_gap_minutes"), dict) else {}
+    limits = lim if isinstance(lim := calendar.get("daily_limit"), dict) else {}
+    minimums = gap if isinstance(gap := calendar.get("min_gap_minutes"), dict) else {}
     periods = load_periods(calendar, tz)
     if not (limits or minimums or periods):
         return

@@ -272,11 +272,11 @@ def camelcase_split(body: str, vocabulary: set[str], lang: str) -> list[str] | N
     prev = [0] * (n + 1)
     for i in range(1, n + 1):
         for j in range(max(0, i - 40), i - CAMEL_MIN_PIECE + 1):
-            if best[j] is not None and word[j:i] in stems:
-                cand = best[j] + 1  # type: ignore[operator]
-                if best[i] is None or cand < best[i]:  # type: ignore[operator]
+            if (before := best[j]) is not None and word[j:i] in stems:
+                cand = before + 1
+                if (known := best[i]) is None or cand < known:
                     best[i], prev[i] = cand, j
-    if best[n] is None or best[n] < 2:  # type: ignore[operator]
+    if (fewest := best[n]) is None or fewest < 2:
         return None
     pieces: list[str] = []
     i = n

@@ -35,7 +35,7 @@ from checks.timeutil import parse
 STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "archived")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("calendar", help="show the content calendar, or export it as iCalendar",
                        description="The agenda by day in the brand's timezone, or an iCalendar export.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of posts (default: content/)")

@@ -15,7 +15,7 @@ from checks.finding import LEVEL_RANK, LEVELS, Finding
 from checks.report import FORMATS, printable_findings, reporter
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("check", help="check posts against the brand's rules",
                        description="Check posts (default: content/ and the post templates in playbooks/).")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of Markdown posts")

@@ -14,10 +14,10 @@ from checks.timeutil import parse
 
 def brand_from_args(brand_arg: str | None) -> Brand:
     if brand_arg:
-        folder = Path(brand_arg)
-        if not folder.is_dir():
+        given = Path(brand_arg)
+        if not given.is_dir():
             raise EkipError(f"--brand {brand_arg}: no such folder")
-        return load_brand(folder)
+        return load_brand(given)
     folder = find_brand_dir(Path.cwd())
     if folder is None:
         print("ekip: no brand/ folder here or above; using the built-in defaults", file=sys.stderr)

@@ -53,7 +53,7 @@ reason: null
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("crisis", help="start or end crisis mode, or show its state",
                        description="Crisis mode: edits brand/crisis.yml and lists the posts it holds back.")
     p.add_argument("action", choices=("start", "end", "status"))

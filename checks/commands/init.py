@@ -47,7 +47,7 @@ PLACEHOLDER = re.compile(r"\{\{ekip:([a-z_]+)\}\}")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="start a team's content repository",
                        description="Write a new content repository (brand, example post, handbook, site, "
                                    "hooks, CI) into DIR. Never overwrites a file.")

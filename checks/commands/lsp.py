@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("lsp", help="language server (LSP) over stdio, for editors",
                        description="Serve Ekip's findings, fixes, hovers, completion and platform "
                                    "lengths to an editor over the Language Server Protocol (stdio).")

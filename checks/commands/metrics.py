@@ -24,7 +24,7 @@ from checks.fix import write_atomic
 from checks.timeutil import parse
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("metrics", help="import platform analytics exports; link them to posts",
                        description="Platform analytics exports -> metrics/ (dated snapshots), tied to posts.")
     inner = p.add_subparsers(dest="action", metavar="ACTION")

@@ -42,7 +42,7 @@ SLUG_MAX = 80
 T = TypeVar("T")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("new", help="scaffold a post with valid front matter",
                        description="Create content/posts/YYYY/MM/<slug>.md and print its path.")
     p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")

@@ -14,7 +14,7 @@ from checks.errors import EkipError
 FORMATS = ("text", "json", "csv", "md")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("report", help="KPIs from the imported metrics: engagement, growth, CTR, conversion",
                        description="The handbook's KPIs for the posts published in a period.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of posts (default: content/)")

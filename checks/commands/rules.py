@@ -17,7 +17,7 @@ from checks.post import read_post
 from checks.rules.base import Rule
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("rules", help="list the brand's rules, or test their examples")
     p.add_argument("action", choices=("list", "test"))
     p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")

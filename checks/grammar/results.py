@@ -40,8 +40,8 @@ def entries(answer: dict[str, Any], to_code_points: Callable[[int], int]) -> lis
             offset, length = int(m["offset"]), int(m["length"])
         except (KeyError, TypeError, ValueError):
             continue
-        rule = m.get("rule") if isinstance(m.get("rule"), dict) else {}
-        category = rule.get("category") if isinstance(rule.get("category"), dict) else {}
+        rule = r if isinstance(r := m.get("rule"), dict) else {}
+        category = c if isinstance(c := rule.get("category"), dict) else {}
         replacements = [
             str(r["value"]) for r in (m.get("replacements") or [])[:MAX_SUGGESTIONS]
             if isinstance(r, dict) and "value" in r

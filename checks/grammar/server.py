@@ -177,8 +177,10 @@ def connect(url: str, disabled_rules: frozenset[str]) -> Server | str:
     except ImportError as exc:  # pragma: no cover - a dependency of ekip
         return f"language-tool-python is not installed ({exc})"
 
-    class _Probe(LanguageTool):  # type: ignore[misc]
-        _TIMEOUT = PROBE_TIMEOUT  # the constructor's /v2/languages must answer quickly
+    class _Probe(LanguageTool):
+        # The constructor's /v2/languages must answer quickly. language_tool_python annotates
+        # _TIMEOUT as Literal[300] although it is just the requests timeout in seconds.
+        _TIMEOUT = PROBE_TIMEOUT  # type: ignore[assignment]
         budget: _Deadline | None = None
 
         def _query_server(self, url: str, params: dict[str, str] | None = None, num_tries: int = 1,

@@ -63,10 +63,10 @@ def parse_time(raw: object, tz: tzinfo, day_first: bool = False) -> datetime:
     if m:
         name = (m.group(1) or m.group(4)).casefold()[:3]
         day = int(m.group(2) or m.group(3))
-        month = _MONTHS.get(name)
-        if month is None:
+        named = _MONTHS.get(name)
+        if named is None:
             raise DateError(text)
-        return _make(int(m.group(5)), month, day, int(m.group(6) or 0), int(m.group(7) or 0), 0, tz, text)
+        return _make(int(m.group(5)), named, day, int(m.group(6) or 0), int(m.group(7) or 0), 0, tz, text)
     if isinstance(raw, (int, float)) and 20000 < raw < 80000:  # an Excel serial day number
         return datetime(1899, 12, 30, tzinfo=tz) + timedelta(days=float(raw))
     raise DateError(text)

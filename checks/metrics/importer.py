@@ -122,7 +122,7 @@ class _Merger:
             if folder.is_dir():
                 for f in sorted(folder.glob("*.csv")):
                     for r in store.read_rows(f):
-                        row = {k: r.get(k, "") for k in store.POST_COLUMNS}
+                        row: dict[str, Any] = {k: r.get(k, "") for k in store.POST_COLUMNS}
                         for c in POST_COUNTS:
                             row[c] = int(row[c]) if row[c] else None
                         if not row["text"]:  # stored once per post and file

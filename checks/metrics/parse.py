@@ -119,7 +119,7 @@ def parse_table(table: Table, presets: list[Preset], tz: tzinfo, platforms: froz
     decimal = decimal_mark(samples, "," if turkish else ".")
     out = Parsed(table.name, preset, preset.kind, period=_period(table.comments))
     for row, line in body:
-        cells = {}
+        cells: dict[str, Any] = {}
         first = next((str(c).strip() for c in row if str(c).strip()), "")
         if norm(first) in TOTAL_ROWS:
             continue

@@ -47,8 +47,8 @@ def in_period(data: Dataset, start: date | None, end: date | None) -> list[PostS
 def summarise(stats: list[PostStats]) -> dict[str, Any]:
     """Totals and KPIs of a group of posts."""
     impressions = [s.impressions for s in stats if s.impressions is not None]
-    reach = [s.counts["reach"] for s in stats if s.counts.get("reach") is not None]
-    clicks = [s.counts["clicks"] for s in stats if s.counts.get("clicks") is not None]
+    reach = [n for s in stats if (n := s.counts.get("reach")) is not None]
+    clicks = [n for s in stats if (n := s.counts.get("clicks")) is not None]
     clicked_impr = sum(s.impressions or 0 for s in stats if s.counts.get("clicks") is not None)
     return {
         "posts": len(stats),
@@ -137,11 +137,11 @@ def campaigns(data: Dataset, stats: list[PostStats], start: date | None, end: da
     out = []
     for name in sorted(set(by_post) | set(traffic)):
         row = by_post.get(name) or {"campaign": name, **summarise([])}
-        t = traffic.get(name)
-        row = {**row, "sessions": int(t["sessions"]) if t else None,
-               "conversions": int(t["conversions"]) if t else None,
-               "revenue": _r(t["revenue"]) if t and name in seen_revenue else None,
-               "conversion_rate": _r(kpi.rate(t["conversions"], t["sessions"])) if t else None}
+        tr = traffic.get(name)
+        row = {**row, "sessions": int(tr["sessions"]) if tr else None,
+               "conversions": int(tr["conversions"]) if tr else None,
+               "revenue": _r(tr["revenue"]) if tr and name in seen_revenue else None,
+               "conversion_rate": _r(kpi.rate(tr["conversions"], tr["sessions"])) if tr else None}
         out.append(row)
     return out
 

@@ -131,7 +131,7 @@ def load_audience(root: Path) -> dict[str, tuple[str, list[dict[str, Any]]]]:
 def load_campaigns(root: Path) -> list[dict[str, Any]]:
     """GA4 rows: ``campaign``, ``date`` (or ""), ``first``/``last`` (the file's period),
     ``sessions``, ``conversions``, ``revenue``."""
-    out = []
+    out: list[dict[str, Any]] = []
     folder = root / ROOT / "ga4"
     if not folder.is_dir():
         return out

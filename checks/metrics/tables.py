@@ -112,7 +112,7 @@ def _xlsx(data: bytes, shown: str) -> list[Table]:
             rows: list[list[object]] = []
             lines: list[int] = []
             for n, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                cells = [("" if v is None else v) for v in values]
+                cells: list[object] = [("" if v is None else v) for v in values]
                 if any(str(c).strip() for c in cells):
                     rows.append(cells)
                     lines.append(n)

@@ -12,7 +12,8 @@ FORMATS = ("text", "json", "sarif", "github")
 
 def reporter(name: str) -> Callable[..., Any]:
     module = importlib.import_module(f"checks.report.{name}_report")
-    return module.render  # type: ignore[no-any-return]
+    render: Callable[..., Any] = module.render
+    return render
 
 
 def printable(text: str) -> str:

@@ -91,7 +91,7 @@ def line_chart(title: str, x_labels: Sequence[str], series: dict[str, Sequence[f
     parts.append("</g></svg>")
     legend = "".join(f'<span class="ekip-lejant"><span class="ekip-renk ekip-seri-{k % SERIES}"></span>'
                      f"{h(name)}</span>" for k, name in enumerate(series))
-    rows = [[label, *(fmt(vs[i]) if vs[i] is not None else "—" for vs in series.values())]
+    rows = [[label, *("—" if (v := vs[i]) is None else fmt(v) for vs in series.values())]
             for i, label in enumerate(x_labels)]
     svg = "".join(parts) + f'<div class="ekip-lejantlar" aria-hidden="true">{legend}</div>'
     return _figure(svg, title, _table([table_header, *series], rows, title))

@@ -167,7 +167,10 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Add the preview template (``checks.site.template``) in front of the theme's."""
-        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(TEMPLATES), env.loader])
+        loaders: list[jinja2.BaseLoader] = [jinja2.DictLoader(TEMPLATES)]
+        if env.loader is not None:
+            loaders.append(env.loader)
+        env.loader = jinja2.ChoiceLoader(loaders)
         return env
 
     def _now(self, tz: Any) -> datetime:

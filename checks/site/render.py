@@ -32,7 +32,9 @@ _URL_TRAILING = ".,;:!?'\")]}*_"
 
 
 class _BareUrl(InlineProcessor):
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+    # types-Markdown declares InlineProcessor.handleMatch with the two-argument signature that
+    # Markdown's own API gives it, itself as an override-ignore of Pattern.handleMatch(m).
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # type: ignore[override]
         url = m.group(0).rstrip(_URL_TRAILING)
         el = etree.Element("a", {"href": url})
         el.text = markdown.util.AtomicString(url)

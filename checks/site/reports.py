@@ -129,7 +129,7 @@ def _followers(brand: Brand, doc: dict[str, Any], data: Dataset, start: date | N
     if not growth:
         return []
     days = sorted({d for f in growth for d, _ in f["series"]})
-    series = {}
+    series: dict[str, Sequence[float | None]] = {}
     for f in growth:  # growth since the first count of the period, so that platforms of any size compare
         values = dict((d, v) for d, v in f["series"])
         base = f["start"] or f["series"][0][1]

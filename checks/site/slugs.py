@@ -19,4 +19,4 @@ _TURKISH = str.maketrans({"ı": "i", "İ": "i", "ş": "s", "Ş": "s", "ğ": "g",
 
 
 def slugify(value: str, separator: str) -> str:
-    return ascii_slugify(value.translate(_TURKISH), separator)  # type: ignore[no-any-return]
+    return ascii_slugify(value.translate(_TURKISH), separator)

@@ -16,6 +16,7 @@ Any other page is left as written: the handbook may hold the team's own contact 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -40,7 +41,7 @@ class Published:
     meta: dict[str, Any]
 
 
-def publish(path: str, markdown: str, meta: dict[str, Any], brand: Brand, now: datetime) -> Published | None:
+def publish(path: str, markdown: str, meta: Mapping[str, Any], brand: Brand, now: datetime) -> Published | None:
     """The page at ``path`` (its file) as the site may show it, or None when it is not a post
     template (then it is published as written)."""
     try:

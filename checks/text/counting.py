@@ -75,7 +75,9 @@ def find_urls(text: str) -> list[tuple[int, int]]:
         word_start = hint.start()
         while word_start > word_end and text[word_start - 1] not in _SPACE_CHARS:
             word_start -= 1
-        word_end = _WORD_REST.match(text, hint.start()).end()
+        rest = _WORD_REST.match(text, hint.start())
+        assert rest is not None  # "[^spaces]*" matches at every position
+        word_end = rest.end()
         offset = word_start - 1
         spans += [(offset + start, offset + end) for start, end in _urls_in_word(text[word_start:word_end])]
     return spans

@@ -13,12 +13,19 @@ candidate is verified), so the cost of a search still grows with the text, not w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from checks.memo import remember
 from checks.text import morph, turkish
 from checks.text.trie import trie_pattern
+
+if TYPE_CHECKING:
+    from checks.context import Context
+    from checks.finding import Finding
+    from checks.post import Post
+    from checks.text.segments import Segment
 
 _SPACE = re.compile(r"\s+")
 _CONTINUATION = re.compile(r"\w*(?:['’]\w+)*")
@@ -28,13 +35,21 @@ def normalize_space(s: str) -> str:
     return _SPACE.sub(" ", s.strip())
 
 
+class TermOwner(Hashable, Protocol):
+    """What a term belongs to (a rule, a sensitive topic): told about each verified hit, it
+    answers with a finding or ``None``. Hashable, because the engine looks owners up in the set
+    of rules active for a post."""
+
+    def on_hit(self, post: Post, hit: Hit, segment: Segment, ctx: Context) -> Finding | None: ...
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class TermEntry:
     """A term as a rule gave it. ``owner`` is told about the hits; ``value`` is its payload
     (a swap's replacement, a brand name)."""
 
     term: str
-    owner: object
+    owner: TermOwner
     value: str = ""
     inflect: bool = True
     loose: bool = False  # brand-name casing: i and ı fold together
@@ -114,7 +129,9 @@ class TermMatcher:
                 # A longer term matched but did not hold: try the shorter terms it starts with.
                 for cut in range(stem_end - 1, start, -1):
                     if normalize_space(scan[start:cut]) in self._by_key:
-                        hits = self._verify(text, start, cut, _CONTINUATION.match(scan, cut).end(), lang)
+                        cont = _CONTINUATION.match(scan, cut)
+                        assert cont is not None  # every part of the pattern may be empty
+                        hits = self._verify(text, start, cut, cont.end(), lang)
                         if hits:
                             break
             yield from hits

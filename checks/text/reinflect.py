@@ -41,16 +41,20 @@ _MEANING = {
 }
 
 
+# A reading: the transitions (template, next state) taken, in order.
+_Reading = tuple[tuple[str, str], ...]
+
+
 def _meaning(template: str, nxt: str) -> str:
     return _MEANING.get((template, nxt), template + ">" + nxt)
 
 
 @lru_cache(maxsize=4096)
-def _paths(text: str, pos: int, state: str, vowel: str, last: str, verbs: bool) -> tuple[tuple[int, tuple], ...]:
+def _paths(text: str, pos: int, state: str, vowel: str, last: str, verbs: bool) -> tuple[tuple[int, _Reading], ...]:
     """Every way to read ``text[pos:]`` from ``state``, as (cost, transitions)."""
     if pos == len(text):
         return ((0, ()),) if state in morph._FINAL or state == "V" else ()
-    out = []
+    out: list[tuple[int, _Reading]] = []
     for template, nxt, kind in GRAMMAR[state]:
         if kind == "v" and not verbs:
             continue
@@ -63,7 +67,7 @@ def _paths(text: str, pos: int, state: str, vowel: str, last: str, verbs: bool) 
 
 def readings(cont: str, stem: Stem) -> list[tuple[tuple[str, str], ...]]:
     """The cheapest readings of ``cont`` after ``stem``, as transitions (template, next state)."""
-    found: list[tuple[int, tuple]] = []
+    found: list[tuple[int, _Reading]] = []
     finals = [stem.vowel_final] if stem.vowel_final is not None else [True, False]
     for vowel_final in finals:
         last = "a" if vowel_final and stem.last not in VOWELS else stem.last

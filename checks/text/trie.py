@@ -11,6 +11,9 @@ import re
 
 _END = ""
 
+# A trie node: next character -> child node; the key ``_END`` marks where a term ends.
+_Node = dict[str, "_Node"]
+
 
 def _escape(ch: str) -> str:
     return r"\s+" if ch == " " else re.escape(ch)
@@ -21,7 +24,7 @@ def trie_pattern(terms: list[str], word_start: bool = False) -> str:
     With ``word_start``, only where no word character comes before: each first character is
     followed by a lookbehind instead of the pattern beginning with one, so that the regex engine
     can skip ahead to the terms' first characters rather than test every position."""
-    root: dict[str, dict] = {}
+    root: _Node = {}
     for term in terms:
         node = root
         for ch in term:
@@ -32,7 +35,7 @@ def trie_pattern(terms: list[str], word_start: bool = False) -> str:
     return _emit(root, word_start)
 
 
-def _emit(node: dict[str, dict], word_start: bool = False) -> str:
+def _emit(node: _Node, word_start: bool = False) -> str:
     optional = _END in node
     branches: list[str] = []
     singles: list[str] = []
