@@ -47,7 +47,9 @@ def walk(top: str) -> Iterator[tuple[str, list[str], list[str]]]:
             entries = list(os.scandir(folder))
         except OSError:
             continue
-        dirs, files, into = [], [], set()
+        dirs: list[str] = []
+        files: list[str] = []
+        into: set[str] = set()
         for entry in entries:
             try:
                 is_dir = entry.is_dir()

@@ -186,8 +186,9 @@ def _check_depth_first(text: str) -> None:
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
+                    mark = event.start_mark  # set by PyYAML's parser; None only in hand-made events
                     raise YamlError(f"nested more than {MAX_DEPTH} levels deep",
-                                    event.start_mark.line, event.start_mark.column)
+                                    mark.line if mark else 0, mark.column if mark else 0)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
     except yaml.YAMLError:  # also ReaderError (a control character), which has no mark

@@ -8,7 +8,7 @@ repository's own configuration (.pre-commit-config.yaml).
   would: pre-commit builds its own virtualenv and pip-installs Ekip from the repository, so
   that test needs the package index (PyPI); it takes about 30 s.
 
-Tools missing (pre-commit, the pre-commit-hooks scripts, ruff, git) skip these tests, except
+Tools missing (pre-commit, the pre-commit-hooks scripts, ruff, mypy, git) skip these tests, except
 under CI (env CI set), where they fail.
 """
 
@@ -103,19 +103,20 @@ def test_own_config_is_local() -> None:
     assert all(repo["repo"] == "local" for repo in config["repos"])  # nothing fetched from GitHub
     assert all(h["language"] in ("system", "unsupported") for h in hooks.values())  # 4.4 renamed it
     for hook_id in ("trailing-whitespace", "end-of-file-fixer", "check-yaml", "check-json", "check-merge-conflict",
-                    "check-added-large-files", "ruff", "ekip-check", "ekip-rules-test"):
+                    "check-added-large-files", "ruff", "mypy", "ekip-check", "ekip-rules-test"):
         assert hook_id in hooks, hook_id
     assert hooks["ekip-check"]["entry"] == "ekip check --grammar auto"
     assert hooks["ekip-rules-test"]["entry"] == "ekip rules test"
+    assert hooks["mypy"]["entry"] == "mypy" and hooks["mypy"]["pass_filenames"] is False  # the package, whole
 
 
 # -- running ----------------------------------------------------------------------------------
 def test_run_all_files_on_a_fresh_clone(snapshot: Path, tmp_path: Path) -> None:
-    _need("pre-commit", "ruff", "ekip", *HYGIENE)
+    _need("pre-commit", "ruff", "mypy", "ekip", *HYGIENE)
     result = subprocess.run(["pre-commit", "run", "--all-files", "--show-diff-on-failure", "--color", "never"],
                             cwd=snapshot, env=_env(tmp_path), capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    for name in ("ekip check", "ekip rules test", "ruff", "trim trailing whitespace"):
+    for name in ("ekip check", "ekip rules test", "ruff", "mypy", "trim trailing whitespace"):
         assert re.search(rf"^{re.escape(name)}\.+Passed$", result.stdout, re.M), result.stdout
 
 

@@ -41,7 +41,8 @@ def curves(root: Path) -> Curves:
     if path is not None:
         with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError), \
                 path.open("rb") as fh:
-            return pickle.load(fh)
+            cached: Curves = pickle.load(fh)
+            return cached
     out = compute(root)
     if path is not None:
         with contextlib.suppress(OSError):
