@@ -71,7 +71,9 @@ def _bare_matches(text: str) -> Iterator[re.Match[str]]:
             yield m
             pos = m.end()
         else:
-            pos = _BARE_REACH.match(text, at).end()  # type: ignore[union-attr]
+            reach = _BARE_REACH.match(text, at)
+            assert reach is not None  # every part of the pattern may be empty
+            pos = reach.end()
 
 
 def _sub_bare(repl: Callable[[re.Match[str]], str], text: str) -> str:

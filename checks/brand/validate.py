@@ -87,7 +87,8 @@ def _validator_class() -> Any:
 
 
 def validator(schema: dict[str, Any]) -> Draft202012Validator:
-    return _validator_class()(schema, format_checker=formats())  # type: ignore[no-any-return]
+    checker: Draft202012Validator = _validator_class()(schema, format_checker=formats())
+    return checker
 
 
 def error_path(error: jsonschema.ValidationError) -> tuple[list[str | int], bool, str]:

@@ -334,7 +334,9 @@ def _url_matches(text: str) -> Iterator[re.Match[str]]:
             yield match
             resume = match.end()
         elif url_at > reach_end:
-            reach_end = _REACH.match(text, url_at).end()  # type: ignore[union-attr]
+            reach = _REACH.match(text, url_at)
+            assert reach is not None  # every part of the pattern may be empty
+            reach_end = reach.end()
             skip_to = -1
 
 
