@@ -7,10 +7,11 @@ know are drawn; our counting of newer emoji as 2 is tested in test_counting.py."
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from checks.text.counting import length
+from checks.text.counting import length, tlds
 
 parse_tweet = pytest.importorskip("twitter_text").parse_tweet
 
@@ -43,3 +44,20 @@ def test_weighted_length_agrees_with_twitter_text(seed: int) -> None:
         if ours != theirs:
             disagree.append((text, ours, theirs))
     assert disagree == []
+
+
+def _alternatives(pattern: re.Pattern[str]) -> set[str]:
+    """The names in twitter-text-parser's ``(?:(?:a|b|...))(?=...)`` TLD pattern."""
+    inner = pattern.pattern.removeprefix("(?:(?:").split(")")[0]
+    return set(inner.split("|"))
+
+
+def test_tld_data_file_is_twitter_texts_list() -> None:
+    """checks/data/tlds.txt (read by ``tlds()``) holds exactly twitter-text's generic and
+    country-code lists: nothing lost or added when the table left counting.py."""
+    from twitter_text.regexp.valid_cctld import valid_cctld
+    from twitter_text.regexp.valid_gtld import valid_gtld
+
+    expected = _alternatives(valid_gtld) | _alternatives(valid_cctld)
+    assert len(expected) > 1500  # the parse above found the lists, not a fragment
+    assert tlds() == expected
