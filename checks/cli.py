@@ -1,6 +1,11 @@
 """The ``ekip`` command. Every subcommand is a module in ``checks.commands`` with
 ``add_parser(subparsers)`` and ``run(args) -> int``; ``main`` turns EkipError into a clear
-message and exit code 2."""
+message and exit code 2.
+
+``--lang tr|en`` chooses the language of what Ekip prints (``checks.i18n``); it is read before the
+parser is built (the help is translated too) and may stand anywhere before ``--``: ``ekip --lang
+en check`` or ``ekip check --lang en``. For ``ekip new`` it is also the new post's language, for
+``ekip init`` the team's."""
 
 from __future__ import annotations
 
@@ -12,10 +17,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-from checks import __version__
+from checks import __version__, i18n
 from checks.errors import EkipError
+from checks.i18n import _
 
 COMMANDS = ("check", "rules", "new", "calendar", "crisis", "init", "metrics", "report", "lsp")
+OWN_LANG = ("new", "init")  # their own --lang (the post's, the team's language) is also the messages' language
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -23,10 +30,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     matters for the pre-commit hook)."""
     parser = argparse.ArgumentParser(
         prog="ekip",
-        description="Content governance for a social media team: lint posts against the brand's rules.",
+        description=_("Content governance for a social media team: lint posts against the brand's rules."),
     )
     parser.add_argument("--version", action="version", version=f"ekip {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES,
+                        help=_("language of what Ekip prints (default: EKIP_LANG, the brand's default_lang, "
+                               "the locale)"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for name in COMMANDS:
         if only is not None and name != only:
             sub.add_parser(name)
@@ -35,8 +45,42 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _take_lang(argv: list[str]) -> tuple[list[str], str | None, str | None]:
+    """``argv`` without ``--lang X`` (kept for ``new`` and ``init``, whose own ``--lang`` it also is), the
+    language asked for, and an error message when the value is not a language Ekip speaks."""
+    out: list[str] = []
+    lang: str | None = None
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--":
+            out += argv[i:]
+            break
+        if a == "--lang" or a.startswith("--lang="):
+            value = a.partition("=")[2] if "=" in a else (argv[i + 1] if i + 1 < len(argv) else "")
+            step = 1 if "=" in a else 2
+            if next((x for x in out if not x.startswith("-")), None) in OWN_LANG:
+                lang = i18n.normalize(value)  # the command checks its own value
+                out += argv[i:i + step]
+            elif value not in i18n.LANGUAGES:
+                return argv, None, value
+            else:
+                lang = value
+            i += step
+            continue
+        out.append(a)
+        i += 1
+    return out, lang, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    argv, lang, bad = _take_lang(argv)
+    i18n.choose(lang)
+    if bad is not None:
+        print(_("ekip: --lang must be one of: {languages} (not {value!r})").format(
+            languages=", ".join(i18n.LANGUAGES), value=bad), file=sys.stderr)
+        return 2
     first = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(first if first in COMMANDS else None)
     try:
@@ -49,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except EkipError as exc:
-        print(f"ekip: {exc}", file=sys.stderr)
+        print(_("ekip: {error}").format(error=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from checks import i18n
 from checks.cli import main
 
 BRAND_YML = """\
@@ -108,6 +109,19 @@ def repo(tmp_path: Path) -> Repo:
     r.write("brand/team.yml", TEAM_YML)
     (tmp_path / "content" / "posts").mkdir(parents=True)
     return r
+
+
+@pytest.fixture(autouse=True)
+def _language_chosen_per_test(monkeypatch: pytest.MonkeyPatch):
+    """Every test chooses the language afresh (a brand's default_lang switches it in-process),
+    from a locale that asks for no language: Turkish unless the test's brand or flags say
+    otherwise, whatever the machine's locale (subprocesses inherit this environment)."""
+    for var in ("EKIP_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.reset()
+    yield
+    i18n.reset()
 
 
 @pytest.fixture

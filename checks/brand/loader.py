@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import regex
 
+from checks import i18n
 from checks.brand import platforms as platform_table
 from checks.brand import schemas, trust
 from checks.brand.fastschema import PostValidator
@@ -349,6 +350,7 @@ def _finish(brand: Brand, config: dict[str, Any], rules: list[Rule], loaded: Loa
     brand.config = config
     brand.name = config.get("name") or ""
     brand.default_lang = config.get("default_lang") or "tr"
+    i18n.brand_default(config.get("default_lang"))
     brand.packs = list(config.get("packs") or [])
     try:
         brand.timezone = ZoneInfo(config.get("timezone") or "Europe/Istanbul")
