@@ -365,10 +365,22 @@ def test_simple_links_agree_with_the_full_url_pattern() -> None:
     assert simple > 500  # the fast path was exercised
 
 
-def test_space_characters_are_those_of_the_space_class() -> None:
-    """The set used to step back to a word's start spells out twitter-text's space class."""
+def test_last_space_is_the_last_character_of_the_space_class() -> None:
+    """find_urls finds a word's start with one search between two words: the last space before
+    the hint, whatever space (tab, NBSP, U+2007, U+3000 ...), or none."""
+    import random
     import re
 
-    from checks.text.counting import _SPACE_CHARS, _SPACES
+    from checks.text.counting import _LAST_SPACE, _SPACES
 
-    assert frozenset(re.findall(f"[{_SPACES}]", "".join(map(chr, range(0x3001))))) == _SPACE_CHARS
+    spaces = re.findall(f"[{_SPACES}]", "".join(map(chr, range(0x3001))))
+    assert len(spaces) == 26
+    rng = random.Random(4)
+    pieces = [*spaces, "a", ".", "ş", "x", "\u200b", "😀"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
+        lo = rng.randrange(len(text) + 1)
+        hi = rng.randrange(lo, len(text) + 1)
+        found = _LAST_SPACE.search(text, lo, hi)
+        last = max((i for i in range(lo, hi) if text[i] in spaces), default=None)
+        assert (found.start() if found else None) == last, (text, lo, hi)

@@ -283,3 +283,55 @@ def test_x_length_overflow_starts_at_the_url_that_takes_the_text_over(repo):
     f = lengths(repo, "a" * 270 + " " + url)[0]
     assert f["match"] == url
     assert "294 / 280" in f["message"]
+
+
+def _overflow_by_bisection(text: str, p) -> int:
+    """overflow_start as it was before the gallop: a bisection over every prefix end."""
+    from checks.builtin import platform
+    from checks.text import counting
+
+    urls = counting.find_urls(text) if p.counting == "x" or p.url_length else []
+    inside = {i for s, e in urls for i in range(s + 1, e)}
+    ends = [i for i in range(1, len(text) + 1) if i not in inside]
+    lo, hi = 0, len(ends) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if counting.length(text[:ends[mid]], p.counting, p.url_length) > p.max_length:
+            hi = mid
+        else:
+            lo = mid + 1
+    cut = ends[lo] - 1
+    for s, e in urls:
+        if s <= cut < e:
+            return s
+    space = max(text.rfind(" ", 0, cut), text.rfind("\n", 0, cut))
+    start = space + 1 if space >= 0 else 0
+    for m in platform._GRAPHEME.finditer(text, start):
+        if m.end() > cut:
+            return m.start()
+    return cut
+
+
+def test_overflow_start_gallops_to_the_same_place_as_bisection():
+    """The gallop up from the limit (fewer, shorter prefixes to count) finds the very place the
+    plain bisection finds, for every counting, on the fuzzer's texts (URLs, emoji, hostile runs)."""
+    import random
+    from dataclasses import replace
+
+    from checks.brand.platforms import BUILTIN
+    from checks.builtin import platform
+    from checks.text import counting
+    from tests.support import fuzzing
+
+    rng = random.Random(11)
+    tables = [replace(BUILTIN[pid], max_length=limit)
+              for pid in ("x", "mastodon", "bluesky", "tiktok", "instagram") for limit in (1, 20, 280)]
+    checked = 0
+    for _ in range(400):
+        text = fuzzing.text(rng, 40).strip()
+        p = rng.choice(tables)
+        if not text or counting.length(text, p.counting, p.url_length) <= p.max_length:
+            continue
+        assert platform.overflow_start(text, p) == _overflow_by_bisection(text, p), (text, p.id)
+        checked += 1
+    assert checked > 200

@@ -120,7 +120,15 @@ def test_exit_0_without_errors(repo: Repo) -> None:
          "brand/rules/voice.yml:3: duplicate rule id 'x'"),
         ({"brand/brand.yml": "name: [\n"}, "brand/brand.yml:2: invalid YAML"),
         ({"brand/brand.yml": "name: X\ntimezone: Mars/Olympus\n"}, "unknown timezone"),
-        ({"brand/brand.yml": "name: X\npacks: [yok-boyle]\n"}, "unknown pack 'yok-boyle'"),
+        ({"brand/brand.yml": "name: X\npacks:\n  - kvkk\n  - yok-boyle\n"},
+         "brand/brand.yml:4: unknown pack 'yok-boyle'"),
+        ({"brand/sensitive.yml": "topics:\n  - {id: a, terms: [x], action: warn}\n"
+                                 "  - {id: a, terms: [y], action: warn}\n"},
+         "brand/sensitive.yml:3: duplicate topic id 'a'"),
+        ({"brand/calendar.yml": "quiet_periods:\n"
+                                "  - {id: q, start: '2027-01-01T00:00:00', end: '2027-01-02T00:00:00'}\n"
+                                "  - {id: q, start: '2027-02-01T00:00:00', end: '2027-02-02T00:00:00'}\n"},
+         "brand/calendar.yml:3: duplicate quiet period id 'q'"),
         ({"brand/team.yml": "members:\n  ayse: {name: A, roles: [writer], phone: 1}\n"},
          "brand/team.yml:2: unknown key 'phone'"),
         ({"brand/post.schema.json": "{\"type\": 12}"}, "not a valid JSON Schema"),

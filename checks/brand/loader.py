@@ -225,16 +225,24 @@ def _load_dir(brand_dir: Path) -> Brand:
     brand.sensitive = list(sensitive.get("topics") or [])
     brand.sensitive_lines = [sloaded.position(["topics", i])[0] + 1 if sloaded else 0
                              for i in range(len(brand.sensitive))]
-    _unique_ids(brand.sensitive, brand_dir / "sensitive.yml", "topic")
+    _unique_ids(brand.sensitive, brand_dir / "sensitive.yml", "topic", sloaded, "topics")
     _approvers_exist(brand, brand_dir / "sensitive.yml")
-    brand.calendar, _ = _load_file(brand_dir / "calendar.yml", schemas.CALENDAR)
-    _unique_ids(brand.calendar.get("quiet_periods") or [], brand_dir / "calendar.yml", "quiet period")
+    brand.calendar, cloaded = _load_file(brand_dir / "calendar.yml", schemas.CALENDAR)
+    _unique_ids(brand.calendar.get("quiet_periods") or [], brand_dir / "calendar.yml", "quiet period",
+                cloaded, "quiet_periods")
     brand.crisis, _ = _load_file(brand_dir / "crisis.yml", schemas.CRISIS)
     brand.post_schema = _load_post_schema(brand_dir / "post.schema.json")
 
     rules: dict[str, Rule] = {}
-    for pack in config.get("packs") or []:
-        for rule in load_pack(pack):
+    for i, pack in enumerate(config.get("packs") or []):
+        try:
+            pack_rules = load_pack(pack)
+        except EkipError as exc:  # an unknown pack: brand.yml and the line that names it
+            if loaded is None or "packs" not in data:
+                raise
+            raise EkipError(exc.message, _display(brand_dir / "brand.yml"),
+                            loaded.position(["packs", i])[0] + 1) from None
+        for rule in pack_rules:
             rules[rule.id] = rule
     pack_ids = set(rules)
     rules_dir = brand_dir / "rules"
@@ -248,11 +256,12 @@ def _load_dir(brand_dir: Path) -> Brand:
     return brand
 
 
-def _unique_ids(items: list[dict[str, Any]], path: Path, what: str) -> None:
+def _unique_ids(items: list[dict[str, Any]], path: Path, what: str, loaded: Loaded | None, key: str) -> None:
     seen: set[str] = set()
-    for item in items:
+    for i, item in enumerate(items):
         if item["id"] in seen:
-            raise EkipError(f"duplicate {what} id '{item['id']}'", _display(path))
+            line = loaded.position([key, i, "id"])[0] + 1 if loaded is not None else None
+            raise EkipError(f"duplicate {what} id '{item['id']}'", _display(path), line)
         seen.add(item["id"])
 
 

@@ -104,9 +104,22 @@ def overflow_start(text: str, p: Platform) -> int:
     Where URLs weigh a fixed length, a URL is one unit: a prefix never ends inside one, and a
     URL that takes the text over the limit is where the overflow starts."""
     urls = counting.find_urls(text) if p.counting == "x" or p.url_length else []
-    inside = {i for s, e in urls for i in range(s + 1, e)}
-    ends = [i for i in range(1, len(text) + 1) if i not in inside] if inside else range(1, len(text) + 1)
+    ends: list[int] | range = range(1, len(text) + 1)
+    if urls:  # every prefix end but those inside a URL
+        ends, after = [], 1
+        for s, e in urls:
+            ends += range(after, s + 1)
+            after = max(after, e)
+        ends += range(after, len(text) + 1)
     lo, hi = 0, len(ends) - 1
+    # The overflow is near the limit, mostly far from the end of a long text: gallop up from
+    # the limit's size first, so that the search reads short prefixes (same answer).
+    step = max(p.max_length // 2, 1)
+    while lo + step < hi:
+        if counting.length(text[:ends[lo + step]], p.counting, p.url_length) > p.max_length:
+            hi = lo + step
+            break
+        lo, step = lo + step + 1, step * 2
     while lo < hi:  # the shortest prefix text[:ends[lo]] that is over the limit
         mid = (lo + hi) // 2
         if counting.length(text[:ends[mid]], p.counting, p.url_length) > p.max_length:

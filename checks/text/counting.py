@@ -73,9 +73,9 @@ def find_urls(text: str) -> list[tuple[int, int]]:
     for hint in _URL_HINT.finditer(text):
         if hint.start() < word_end:
             continue
-        word_start = hint.start()
-        while word_start > word_end and text[word_start - 1] not in _SPACE_CHARS:
-            word_start -= 1
+        # The word starts after the last space between the previous word and the hint.
+        space = _LAST_SPACE.search(text, word_end, hint.start())
+        word_start = space.start() + 1 if space is not None else word_end
         rest = _WORD_REST.match(text, hint.start())
         assert rest is not None  # "[^spaces]*" matches at every position
         word_end = rest.end()
@@ -212,9 +212,8 @@ _NO_LABEL_BEFORE = rf"(?<![\-a-zA-Z0-9{_LATIN_ACCENTS}])(?<![\-a-zA-Z0-9{_LATIN_
 _PLAIN_DOMAIN = re.compile(rf"{_NO_LABEL_BEFORE}{_ASCII_LABEL}(?:\.{_ASCII_LABEL})+")
 _TCO_URL = re.compile(rf"{_PROTOCOL}[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:{_QUERY})?")
 _WORD_REST = re.compile(f"[^{_SPACES}]*")
-# The characters of _SPACES (all below U+3001), for stepping back to the start of a word.
-_SPACE_CHARS = frozenset(
-    "\t\n\x0b\x0c\r \x85\xa0\u1680\u180e\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+# The last space before ``endpos`` (searched between two words: each space reads to the next).
+_LAST_SPACE = re.compile(f"[{_SPACES}][^{_SPACES}]*+\\Z")
 _BAD_BEFORE_BARE_DOMAIN = frozenset("-_./")
 _MAX_URL_LENGTH = 4096
 _MAX_TCO_SLUG_LENGTH = 40

@@ -11,6 +11,7 @@ enough for a million posts.
 from __future__ import annotations
 
 import random
+import re
 
 KEYS = ["title", "date", "platforms", "status", "author", "lang", "campaign", "media", "approvals", "embargo",
         "sponsored", "crisis", "topics", "pii_consent", "correction", "tags", "x", "platfroms"]
@@ -164,15 +165,40 @@ def rule_file(rng: random.Random) -> str:
     return "rules:\n" + "\n".join(rules) + "\n"
 
 
-def check_batch(folder: str, posts: list[bytes], names: list[bytes], jobs: int = 1) -> int:
-    """Write ``posts`` under ``folder``/content/posts (a brand is expected in ``folder``/brand)
-    and run ``ekip check`` over them in this process; return its exit code. Raise AssertionError
-    on anything but 0 or 1, or on a traceback."""
+FORMATS = ("json", "json", "json", "sarif", "text", "github")
+NOWS = ("2027-03-01T12:00:00+03:00", "2027-03-01T00:30:00+03:00", "2026-12-31T23:59:59Z",
+        "2027-02-28T21:00:00-12:00", "0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59+14:00", "yarın")
+
+
+class Outcome:
+    """What one checked batch gave: the exit code, the report's entry count, whether the brand
+    variant or ``--now`` was refused (exit 2, then the batch is checked with the default brand)."""
+
+    def __init__(self, code: int, findings: int, refused: str = "") -> None:
+        self.code, self.findings, self.refused = code, findings, refused
+
+
+def _run_check(folder: str, argv: list[str]) -> tuple[int, str, str]:
     import contextlib
     import io
     import os
 
     from checks.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    os.chdir(folder)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["check", "--grammar", "off", *argv])
+    finally:
+        os.chdir(old)
+    return code, out.getvalue(), err.getvalue()
+
+
+def write_posts(folder: str, posts: list[bytes], names: list[bytes]) -> None:
+    """Make ``folder``/content/posts hold exactly ``posts`` under ``names``."""
+    import os
 
     target = os.path.join(os.fsencode(folder), b"content", b"posts")
     for entry in os.listdir(target):
@@ -180,24 +206,105 @@ def check_batch(folder: str, posts: list[bytes], names: list[bytes], jobs: int =
     for name, data in zip(names, posts, strict=True):
         with open(os.path.join(target, name), "wb") as fh:
             fh.write(data)
-    out, err = io.StringIO(), io.StringIO()
-    old = os.getcwd()
-    os.chdir(folder)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["check", "--grammar", "off", "--format", "json", "--now", "2027-03-01T12:00:00+03:00",
-                         "--jobs", str(jobs)])
-    finally:
-        os.chdir(old)
-    assert code in (0, 1), f"exit {code}: {err.getvalue()[-2000:]}"
-    assert "Traceback" not in err.getvalue(), err.getvalue()[-2000:]
+
+
+def write_brand(folder: str, files: dict[str, str]) -> None:
+    """Put the fuzz brand in ``folder``/brand, with ``files`` (brand-relative paths) over it."""
+    import os
+    import shutil
+
+    shutil.rmtree(os.path.join(folder, "brand"), ignore_errors=True)
+    make_repo(folder)
+    for rel, data in files.items():
+        path = os.path.join(folder, "brand", rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", errors="surrogatepass") as fh:
+            fh.write(data)
+
+
+def check_batch(folder: str, posts: list[bytes], names: list[bytes], jobs: int = 1, fmt: str = "json",
+                now: str = NOWS[0], brand: dict[str, str] | None = None, fix: bool = False) -> Outcome:
+    """Write ``posts`` under ``folder``/content/posts and run ``ekip check`` over them in this
+    process (the fuzz brand of ``make_repo`` in ``folder``/brand, with ``brand``'s files over it);
+    return its outcome. Raise AssertionError on a traceback, on an exit code that is not 0 or 1
+    (2 only for a refused brand variant or ``--now``, with a message and no traceback), on a
+    report that does not parse or lacks a file, or on a ``file.internal-error`` finding."""
     import json
 
-    doc = json.loads(out.getvalue())
-    assert doc["files"] == len(posts), (doc["files"], len(posts))
-    internal = [f for f in doc["findings"] if f["rule"] == "file.internal-error"]
-    assert not internal, internal[:3]
-    return code
+    write_posts(folder, posts, names)
+    if brand:
+        write_brand(folder, brand)
+    argv = ["--format", fmt, "--now", now, "--jobs", str(jobs), *(["--fix"] if fix else [])]
+    code, out, err = _run_check(folder, argv)
+    refused = ""
+    if code == 2 and (brand or now != NOWS[0]):
+        assert "Traceback" not in err, err[-2000:]
+        # A refused brand names the file and line; a refused --now says so.
+        assert re.match(r"ekip: (brand/\S+:\d+: |--now )", err), err[-2000:]
+        refused = err.strip()
+        if brand:
+            write_brand(folder, {})
+        argv[argv.index("--now") + 1] = NOWS[0]
+        code, out, err = _run_check(folder, argv)
+    assert code in (0, 1), f"exit {code}: {err[-2000:]}"
+    assert "Traceback" not in err, err[-2000:]
+    findings = 0
+    if fmt == "json":
+        doc = json.loads(out)
+        assert doc["files"] == len(posts), (doc["files"], len(posts))
+        internal = [f for f in doc["findings"] if f["rule"] == "file.internal-error"]
+        assert not internal, internal[:3]
+        findings = len(doc["findings"])
+    elif fmt == "sarif":
+        results = json.loads(out)["runs"][0]["results"]
+        internal = [r for r in results if r["ruleId"] == "file.internal-error"]
+        assert not internal, internal[:3]
+        findings = len(results)
+    else:
+        assert "file.internal-error" not in out, out[-2000:]
+        findings = out.count("\n")
+    if brand and not refused:
+        write_brand(folder, {})
+    return Outcome(code, findings, refused)
+
+
+def sample_brand() -> dict[str, str]:
+    """The repository's own sample brand (every file of brand/), read once."""
+    if not _SAMPLE:
+        from pathlib import Path
+
+        root = Path(__file__).resolve().parents[2] / "brand"
+        _SAMPLE.update({p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+                        for p in sorted(root.rglob("*.yml"))})
+    return dict(_SAMPLE)
+
+
+_SAMPLE: dict[str, str] = {}
+PACKS = ["[tr-yazim, kvkk]", "[kvkk]", "[]", "[tr-yazim]", "[nope]", "kvkk"]
+
+
+def brand_variant(rng: random.Random) -> dict[str, str]:
+    """Brand files to put over the fuzz brand for one batch: most often none, else a generated
+    rules file, other packs, crisis mode on, a platform table, or a hostile brand file."""
+    r = rng.random()
+    if r < 0.45:
+        return {}
+    if r < 0.5:
+        return sample_brand()
+    if r < 0.75:
+        return {"rules/voice.yml": rule_file(rng)}
+    if r < 0.82:
+        return {"brand.yml": FUZZ_BRAND.replace("[tr-yazim, kvkk]", rng.choice(PACKS))}
+    if r < 0.89:
+        return {"crisis.yml": "active: true\nsince: 2027-02-28T10:00:00+03:00\nseverity: " +
+                rng.choice(["high", "low", "x"]) + "\nreason: " + scalar(rng) + "\n"}
+    if r < 0.95:
+        limit = rng.choice(["10", "0", "-1", "x", "280"])
+        counting = rng.choice(["graphemes", "utf16", "x", "nope"])
+        return {"platforms.yml": f"platforms:\n  x:\n    max_length: {limit}\n"
+                                 f"  yeni:\n    max_length: 50\n    counting: {counting}\n"}
+    target = rng.choice(["brand.yml", "team.yml", "calendar.yml", "sensitive.yml", "rules/voice.yml"])
+    return {target: rng.choice(FRONT_HOSTILE) + "\n"}
 
 
 FUZZ_BRAND = """\
