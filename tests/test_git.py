@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.builtin.gitdiff import changes_since
 from checks.errors import EkipError
+from checks.gitdiff import changes_since
 from tests.conftest import BRAND_YML, Repo
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

@@ -37,8 +37,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from checks.builtin.gitdiff import changes_for
 from checks.finding import Finding
+from checks.gitdiff import changes_for
 from checks.post import read_post
 from checks.timeutil import parse
 

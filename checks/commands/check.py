@@ -65,7 +65,7 @@ def _run(args: argparse.Namespace) -> int:
     ctx = Context(brand, now, options=dict(options))
     changes = None
     if args.base:
-        from checks.builtin.gitdiff import changes_since
+        from checks.gitdiff import changes_since
 
         changes = changes_since(brand.root, args.base)
     ctx.options["git_changes"] = changes
