@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from checks.options import Options
 
 if TYPE_CHECKING:
     from checks.brand.model import Brand
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 class Context:
     brand: Brand
     now: datetime  # aware
-    options: dict[str, Any] = field(default_factory=dict)
+    options: Options = field(default_factory=Options)  # frozen: built once by the command
     posts: list[Post] = field(default_factory=list)  # every post of the run, for checks across posts
     notices: list[str] = field(default_factory=list)  # said once per run on stderr
 

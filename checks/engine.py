@@ -168,7 +168,7 @@ def _check_chunk(
 ) -> tuple[list[Finding], list[Post]]:
     findings: list[Finding] = []
     posts: list[Post] = []
-    fixing = bool(ctx.options.get("fix"))
+    fixing = ctx.options.fix
     reader = boundary_for(ctx.brand.root).read  # nothing outside the root through a symlink
     for shown in items:
         try:
@@ -360,7 +360,7 @@ def read_context(paths: Callable[[], Iterable[str]], ctx: Context, posts: list[P
     # A time's date as written (in its own offset, at most 14 hours from UTC) is within a day of
     # its UTC date: comparing the written YYYY-MM-DD with these bounds needs no parsing.
     first_day, last_day = (_day_key(lo, -1), _day_key(hi, 1))
-    use_cache = bool(ctx.options.get("cache", True))
+    use_cache = ctx.options.cache
     cache = datecache.load(ctx.brand.root) if use_cache else {}
     seen: dict[str, datecache.Entry] = {}
     changed = False

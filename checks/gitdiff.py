@@ -28,8 +28,6 @@ from checks.errors import EkipError
 if TYPE_CHECKING:
     import subprocess
 
-    from checks.context import Context
-
 _ENV = {"GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
 
 
@@ -142,17 +140,4 @@ def changes_since(root: Path, rev: str) -> Changes:
         for path in proc.stdout.decode("utf-8", "surrogateescape").split("\0"):
             if path:
                 changes.changed.setdefault(path, None)
-    return changes
-
-
-def changes_for(ctx: Context) -> Changes | None:
-    """The run's changes since ``--base`` (computed once and kept in the context), or None."""
-    cached = ctx.options.get("git_changes")
-    if isinstance(cached, Changes):
-        return cached
-    rev = ctx.options.get("base")
-    if not isinstance(rev, str) or not rev:
-        return None
-    changes = changes_since(ctx.brand.root, rev)
-    ctx.options["git_changes"] = changes
     return changes

@@ -29,15 +29,30 @@ def test_posts_are_kept_only_when_a_check_across_posts_has_work(repo: Repo) -> N
 
     from checks.brand.loader import load_brand
     from checks.context import Context
+    from checks.gitdiff import Changes
+    from checks.options import Options
 
     brand = load_brand(repo.root / "brand")
     now = datetime.now(brand.timezone)
-    assert not engine.posts_needed(Context(brand, now, {"grammar": "off"}))
-    assert engine.posts_needed(Context(brand, now, {"grammar": "auto"}))
-    assert engine.posts_needed(Context(brand, now, {"grammar": "off", "base": "HEAD"}))
+    assert not engine.posts_needed(Context(brand, now, Options(grammar="off")))
+    assert engine.posts_needed(Context(brand, now, Options(grammar="auto")))
+    changes = Changes(repo.root, "HEAD", "0" * 40, "")
+    assert engine.posts_needed(Context(brand, now, Options(grammar="off", base="HEAD", git_changes=changes)))
     repo.write("brand/calendar.yml", "daily_limit: {x: 1}\n")
     brand = load_brand(repo.root / "brand")
-    assert engine.posts_needed(Context(brand, now, {"grammar": "off"}))
+    assert engine.posts_needed(Context(brand, now, Options(grammar="off")))
+
+
+def test_options_are_frozen_and_carry_the_git_changes(repo: Repo) -> None:
+    import dataclasses
+
+    from checks.options import Options
+
+    with pytest.raises(ValueError, match="git changes"):
+        Options(base="HEAD")  # a base whose changes nobody asked git for would check nothing
+    options = Options(grammar="auto")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        options.grammar = "off"  # type: ignore[misc]
 
 
 def test_parallel_run_without_checks_across_posts(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -207,3 +207,24 @@ def test_changes_since_errors_are_ekip_errors(tmp_path: Path) -> None:
     git(tmp_path, "init", "-q")
     with pytest.raises(EkipError, match="unknown revision"):
         changes_since(tmp_path, "HEAD")  # no commit yet
+
+
+def test_git_is_asked_once_per_run(grepo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--base with --changed (workflow, grammar and the report filter all read the changes):
+    one `diff --name-status` for the whole run, carried in the run's options."""
+    from checks import gitdiff
+
+    grepo.post("p", "Eski metin.", status="approved", approvals=APPROVED)
+    commit(grepo.root)
+    grepo.post("p", "Yeni metin.", status="approved", approvals=APPROVED)
+    calls: list[tuple[str, ...]] = []
+    real = gitdiff._git
+
+    def counting(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+        calls.append(args)
+        return real(root, *args, stdin=stdin)
+
+    monkeypatch.setattr(gitdiff, "_git", counting)
+    found = grepo.findings("--base", "HEAD", "--changed", *NOW, rule="workflow.approval")
+    assert len(found) == 1
+    assert [a[0] for a in calls].count("diff") == 1

@@ -24,7 +24,7 @@ IDS = ("grammar.*",)
 
 
 def needs_posts(ctx: Context) -> bool:
-    return ctx.options.get("grammar", "off") in ("auto", "required")
+    return ctx.options.grammar_wanted
 
 
 def check_all(posts: list[Post], ctx: Context) -> list[Finding]:

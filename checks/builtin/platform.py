@@ -186,7 +186,7 @@ def _str_list(value: Any) -> list[str]:
 
 
 def needs_posts(ctx: Context) -> bool:
-    return bool(ctx.options.get("whole_run")) and isinstance(_settings(ctx).get("campaigns"), dict)
+    return ctx.options.whole_run and isinstance(_settings(ctx).get("campaigns"), dict)
 
 
 def check_all(posts: list[Post], ctx: Context) -> list[Finding]:

@@ -38,7 +38,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
-from checks.gitdiff import changes_for
 from checks.post import read_post
 from checks.timeutil import parse
 
@@ -159,12 +158,12 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
 
 
 def needs_posts(ctx: Context) -> bool:
-    return bool(ctx.options.get("base"))
+    return bool(ctx.options.base)
 
 
 def check_all(posts: list[Post], ctx: Context) -> Iterator[Finding]:
     """Git-aware checks, once per run: only with ``--base``."""
-    changes = changes_for(ctx)
+    changes = ctx.options.git_changes
     if changes is None:
         return
     candidates: dict[str, Post] = {}

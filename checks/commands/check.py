@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from checks import engine, gcpause, registry
@@ -12,6 +13,7 @@ from checks.commands.common import brand_from_args, now_from_args
 from checks.context import Context
 from checks.errors import EkipError
 from checks.finding import LEVEL_RANK, LEVELS, Finding
+from checks.options import Options
 from checks.report import FORMATS, printable_findings, reporter
 
 
@@ -58,22 +60,15 @@ def _run(args: argparse.Namespace) -> int:
     elif not items:
         print("ekip: no posts under content/ (nor post templates under playbooks/); nothing to check",
               file=sys.stderr)
-    options = {
-        "grammar": args.grammar, "base": args.base, "changed": args.changed, "cache": not args.no_cache,
-        "fix": args.fix, "whole_run": not args.paths,
-    }
-    ctx = Context(brand, now, options=dict(options))
-    changes = None
-    if args.base:
-        from checks.gitdiff import changes_since
-
-        changes = changes_since(brand.root, args.base)
-    ctx.options["git_changes"] = changes
+    options = Options.for_run(brand.root, grammar=args.grammar, base=args.base, changed=args.changed,
+                              cache=not args.no_cache, fix=args.fix, whole_run=not args.paths)
+    ctx = Context(brand, now, options=options)
     context = None
     if args.paths and engine.whole_repository_needed(ctx):
         context = lambda: _context_paths(items, brand.root)  # noqa: E731 (read only when needed)
     reported: set[str] | None = None
-    if args.changed and changes is not None:
+    if options.changed and options.git_changes is not None:
+        changes = options.git_changes
         # Every post is checked (the calendar counts them all); the changed ones are reported,
         # and what they cause on another post (a day they fill up).
         reported = {shown for shown in items if changes.is_changed(Path(shown))}
@@ -95,7 +90,7 @@ def _run(args: argparse.Namespace) -> int:
         if outcome.written:
             # What is left, at its place in the fixed files: check again (a replacement may
             # make a post too long, and every later position moved).
-            again = Context(brand, now, options=dict(options, fix=False, git_changes=changes))
+            again = Context(brand, now, options=replace(options, fix=False))
             shown = check(again)
             for notice in again.notices:
                 ctx.notice(notice)

@@ -27,12 +27,12 @@ class Job:
 
 
 def check_all(posts: list[Post], ctx: Context) -> list[Finding]:
-    mode = ctx.options.get("grammar", "off")  # the CLI always sets it (default auto); callers of the engine opt in
+    mode = ctx.options.grammar  # the CLI always sets it (default auto); callers of the engine opt in
     if mode not in ("auto", "required"):
         return []
     config = GrammarConfig.from_brand(ctx.brand)
-    changes = ctx.options.get("git_changes") if ctx.options.get("changed") else None
-    if changes is not None and hasattr(changes, "is_changed"):
+    changes = ctx.options.git_changes if ctx.options.changed else None
+    if changes is not None:
         posts = [p for p in posts if changes.is_changed(p.file)]  # --changed: only those are reported
     jobs: list[Job] = []
     turkish = 0

@@ -26,7 +26,7 @@ class Run:
         self.config = config
         self.required = mode == "required"
         self.ctx = ctx
-        self.cache = Cache() if ctx.options.get("cache", True) else None
+        self.cache = Cache() if ctx.options.cache else None
         self.server: Server | None = None
         self.down = ""  # why the server is not there, once probed
 

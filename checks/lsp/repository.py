@@ -37,7 +37,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from checks import engine, personal, suppress
 from checks.boundary import boundary_for
@@ -48,6 +47,7 @@ from checks.builtin import calendar as calendar_check
 from checks.context import Context
 from checks.errors import EkipError
 from checks.finding import Finding
+from checks.options import Options
 from checks.post import Post, read_post
 
 INTERNAL = "internal"  # the rule id of a check that failed (never one of the SPEC's ids)
@@ -73,11 +73,9 @@ def encoded(text: str) -> bytes:
 
 
 class Repository:
-    def __init__(self, root: Path, options: dict[str, Any] | None = None) -> None:
+    def __init__(self, root: Path, grammar_mode: str = "off") -> None:
         self.root = root.resolve()
-        self.options: dict[str, Any] = {"grammar": "off", "base": None, "changed": False, "cache": True,
-                                        "git_changes": None, **(options or {})}
-        self.grammar_mode: str = self.options.pop("grammar_mode", "off")
+        self.grammar_mode: str = grammar_mode
         self.now: datetime | None = None  # fixed "now" (the --now of ekip check), else the clock
         self.brand: Brand = load_brand(None, self.root)
         self.brand_error: EkipError | None = None
@@ -134,7 +132,7 @@ class Repository:
 
     def context(self, grammar: str = "off") -> Context:
         now = self.now or datetime.now(self.brand.timezone)
-        return Context(self.brand, now, options={**self.options, "grammar": grammar})
+        return Context(self.brand, now, options=Options(grammar=grammar))
 
     # -- posts on disk -------------------------------------------------------------------------
     def scan(self) -> None:

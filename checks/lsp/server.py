@@ -101,7 +101,7 @@ class EkipServer(LanguageServer):
         brand_dir = find_brand_dir(base) if base.is_dir() else None
         root = brand_dir.parent if brand_dir is not None else base
         os.chdir(root)
-        self.repo = Repository(root, {"grammar_mode": str(self.settings.get("grammar") or "off")})
+        self.repo = Repository(root, grammar_mode=str(self.settings.get("grammar") or "off"))
         self.uris = {}
 
     def reroot(self, uri: str) -> None:

@@ -42,7 +42,7 @@ def load(root: Path, now: datetime | None = None, brand: Brand | None = None, jo
     now = now or datetime.now(brand.timezone)
     content = root / "content"
     items = engine.collect([str(content)], root) if content.is_dir() else []
-    ctx = Context(brand, now, options={"grammar": "off"})
+    ctx = Context(brand, now)
     with gcpause.paused():
         findings = _relative(engine.run(items, ctx, jobs=jobs), root)
     posts = list(ctx.posts)
