@@ -79,9 +79,10 @@ TURKISH: dict[str, str] = {
 
 def _modules() -> list[ModuleType]:
     from checks import suppress
-    from checks.builtin import MODULES, file, sensitive
+    from checks.builtin import MODULES, file
+    from checks.rules import FILE_KINDS
 
-    return [file, *MODULES, sensitive, suppress]
+    return [file, *MODULES, *FILE_KINDS.values(), suppress]
 
 
 def _ids(module: ModuleType) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from checks.brand.fastschema import PostValidator
 from checks.brand.model import Brand
 from checks.brand.validate import check, validator
 from checks.errors import EkipError
-from checks.rules import KINDS
+from checks.rules import FILE_KINDS, KINDS
 from checks.rules.base import HEADER_PROPERTIES, Header, Rule
 from checks.text.matcher import TermMatcher
 from checks.yamlfile import Loaded, YamlError, load
@@ -354,8 +354,6 @@ def _json_line(raw: bytes, message: str) -> int:
 
 
 def _finish(brand: Brand, config: dict[str, Any], rules: list[Rule], loaded: Loaded | None = None) -> None:
-    from checks.builtin.sensitive import topic_rules
-
     brand.config = config
     brand.name = config.get("name") or ""
     brand.default_lang = config.get("default_lang") or "tr"
@@ -367,6 +365,6 @@ def _finish(brand: Brand, config: dict[str, Any], rules: list[Rule], loaded: Loa
         line = loaded.position(["timezone"])[0] + 1 if loaded else None
         raise EkipError(f"unknown timezone {config.get('timezone')!r} (use an IANA name such as "
                         "Europe/Istanbul)", "brand/brand.yml", line) from None
-    brand.rules = rules + topic_rules(brand)
+    brand.rules = rules + [r for kind in FILE_KINDS.values() for r in kind.rules(brand)]
     brand.post_validator = PostValidator(brand.post_schema)
     brand.matcher = TermMatcher([e for r in brand.rules for e in r.terms()])

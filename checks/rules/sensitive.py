@@ -4,6 +4,10 @@ Terms match like ban terms (Turkish-aware, with suffixes). The topic's action de
 ``block`` is always an error; ``approval`` is an error until a member holding one of the
 topic's ``approvers`` roles (not the author) approved the post; ``warn`` is a warning, unless
 the author declared the topic in the post's ``topics``.
+
+A rule kind whose rules come from a brand file of their own (``FILE``), not from rule files:
+``rules(brand)`` builds one rule a topic (``checks.rules.register`` keeps it in ``FILE_KINDS``,
+so ``kind: sensitive`` in a rule file stays an unknown kind).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ if TYPE_CHECKING:
     from checks.post import Post
 
 IDS = ("sensitive.*",)
+KIND = "sensitive"
+FILE = "sensitive.yml"  # brand/sensitive.yml: topics, validated by checks.brand.schemas.SENSITIVE
 
 _MESSAGES = {
     "block": "'{match}' hassas konu: {topic}. Bu konuda marka adına paylaşım yapılmaz.",
@@ -67,14 +73,15 @@ class SensitiveTopic(Rule):
         return ", ".join(e.term for e in self.entries)
 
 
-def topic_rules(brand: Brand) -> list[Rule]:
-    rules: list[Rule] = []
+def rules(brand: Brand) -> list[Rule]:
+    """One rule a topic of ``brand/sensitive.yml``, in the file's order."""
+    out: list[Rule] = []
     lines = brand.sensitive_lines or [0] * len(brand.sensitive)
     for topic, line in zip(brand.sensitive, lines, strict=False):
         action = topic["action"]
         header = Header(
             id=f"sensitive.{topic['id']}",
-            kind="sensitive",
+            kind=KIND,
             level="warning" if action == "warn" else "error",
             message=topic.get("message") or _MESSAGES[action],
             lang=frozenset(topic["lang"]) if topic.get("lang") else None,
@@ -85,5 +92,5 @@ def topic_rules(brand: Brand) -> list[Rule]:
         )
         rule = SensitiveTopic(header, topic=topic)
         rule.entries = [TermEntry(t, rule) for t in topic["terms"]]
-        rules.append(rule)
-    return rules
+        out.append(rule)
+    return out
