@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from checks import hosts
 from checks.memo import remember
 
 if TYPE_CHECKING:
@@ -185,8 +186,6 @@ def policy(brand: Brand | None) -> Policy:
     kept = _POLICIES.get(id(brand))
     if kept is not None and kept[0] is brand:
         return kept[1]
-    from checks.builtin.links import brand_domains
-
     conf = brand.config.get("pii")
     raw = conf.get("allow") if isinstance(conf, dict) else None
     numbers: set[str] = set()
@@ -198,7 +197,7 @@ def policy(brand: Brand | None) -> Policy:
             addresses.add(item.strip().lower())
         elif digits := _DIGITS.sub("", item):
             numbers.add(digits[-10:])
-    made = Policy(frozenset(numbers), frozenset(addresses), tuple(brand_domains(brand.utm_domains)))
+    made = Policy(frozenset(numbers), frozenset(addresses), tuple(hosts.brand_domains(brand.utm_domains)))
     _POLICIES.clear()  # one brand per run; never more than one kept
     _POLICIES[id(brand)] = (brand, made)
     return made

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.builtin.links import brand_domains, missing_utm
+from checks.builtin.links import missing_utm
+from checks.hosts import brand_domains
 
 BRAND = "name: Test\nutm_domains: [ornek.com.tr]\n"
 UTM = "utm_source=x&utm_medium=social&utm_campaign=yeni-sezon"

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from checks.builtin.platform import targets
 from checks.finding import Finding
+from checks.hosts import brand_domains
 
 if TYPE_CHECKING:
     from checks.context import Context
@@ -51,20 +52,6 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
                 "links.count", "error",
                 f"{p.name} bir gönderide en çok {p.max_links} bağlantı kabul ediyor; bu gönderide {len(urls)} var. "
                 f"'{url}' ve sonrakiler fazla.", s, e)
-
-
-def brand_domains(raw: list[str]) -> list[str]:
-    """``utm_domains`` as bare lowercase host names (a scheme, path or ``www.`` written there is dropped)."""
-    out = []
-    for d in raw:
-        if not isinstance(d, str):
-            continue
-        d = d.strip().lower()
-        d = d.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].strip(".")
-        d = d.removeprefix("*.").removeprefix("www.")
-        if d:
-            out.append(d)
-    return out
 
 
 def host_of(url: str) -> tuple[str, str] | None:
