@@ -16,6 +16,7 @@ from checks.builtin import CORPUS_CHECKS, CORPUS_NEEDS, CORPUS_WHOLE, POST_CHECK
 from checks.context import Context
 from checks.errors import EkipError
 from checks.finding import Finding, Fix
+from checks.findings import file_finding
 from checks.post import Post, read_post
 from checks.text.segments import body_segment, hashtag_segment
 
@@ -158,9 +159,9 @@ def internal_error(path: str, exc: BaseException) -> Finding:
     """The finding for an error of our own while checking the post at ``path``: the run goes on."""
     text = str(exc)
     text = text if len(text) <= 200 else text[:197] + "..."
-    return Finding(path, 1, 1, 1, 2, "file.internal-error", "error",
-                   f"Gönderi denetlenirken beklenmeyen bir hata oldu ({type(exc).__name__}: {text}); "
-                   "gönderinin geri kalanı denetlenmedi. Lütfen bu dosyayla birlikte bildirin.")
+    return file_finding(path, "file.internal-error",
+                        f"Gönderi denetlenirken beklenmeyen bir hata oldu ({type(exc).__name__}: {text}); "
+                        "gönderinin geri kalanı denetlenmedi. Lütfen bu dosyayla birlikte bildirin.")
 
 
 def _check_chunk(

@@ -13,6 +13,8 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 
 from checks.finding import Finding
+from checks.findings import finding_at
+from checks.positions import position
 from checks.post import Post
 
 IDS = ("suppression",)
@@ -32,13 +34,13 @@ def apply(post: Post, findings: list[Finding]) -> list[Finding]:
     ranges: list[tuple[int, int, tuple[str, ...]]] = []  # line ranges, inclusive
     open_: list[tuple[int, tuple[str, ...]]] = []
     extra: list[Finding] = []
-    last_line = post.position(len(post.source))[0]
+    last_line = position(post, len(post.source))[0]
     for d in directives:
-        start_line = post.position(d.start)[0]
-        end_line = post.position(d.end)[0]
+        start_line = position(post, d.start)[0]
+        end_line = position(post, d.end)[0]
         if d.kind != "enable" and not d.reason:
-            extra.append(post.finding(
-                "suppression", "warning",
+            extra.append(finding_at(
+                post, "suppression", "warning",
                 f"Susturmanın gerekçesi yok: '<!-- ekip-{d.kind} {' '.join(d.rules)}: gerekçe -->' yazın.",
                 d.start, d.end, match=post.source[d.start:d.end]))
         if d.kind == "disable-next-line":
@@ -54,7 +56,7 @@ def apply(post: Post, findings: list[Finding]) -> list[Finding]:
                 else:
                     still.append((line, rules))
             open_ = still
-    front_end = post.position(post.body_start)[0] - 1
+    front_end = position(post, post.body_start)[0] - 1
     for line, rules in open_:
         ranges.append((line, last_line, rules))
         if front_end >= 1:

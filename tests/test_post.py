@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from checks.findings import front_finding
 from checks.post import read_post
 from tests.conftest import Repo, post_text
 
@@ -215,13 +216,13 @@ def test_quick_key_positions_match_the_parser(line: str) -> None:
     key = line.split(":")[0]
     src = "---\nauthor: ayse\n" + line + "---\n\nx\n"
     post = read_post("a.md", data=src.encode())
-    quick = post.front_finding("r", "error", "m", [key])
-    post.fm = load(src[post.fm_offset:post._fm_end()])
-    parsed = post.front_finding("r", "error", "m", [key])
+    quick = front_finding(post, "r", "error", "m", [key])
+    post.fm = load(src[post.fm_offset:post.fm_end()])
+    parsed = front_finding(post, "r", "error", "m", [key])
     assert (quick.line, quick.column, quick.end_line, quick.end_column) == (
         parsed.line, parsed.column, parsed.end_line, parsed.end_column)
-    quick_key = read_post("a.md", data=src.encode()).front_finding("r", "error", "m", [key], key=True)
-    parsed_key = post.front_finding("r", "error", "m", [key], key=True)
+    quick_key = front_finding(read_post("a.md", data=src.encode()), "r", "error", "m", [key], key=True)
+    parsed_key = front_finding(post, "r", "error", "m", [key], key=True)
     assert (quick_key.line, quick_key.column, quick_key.end_column) == (
         parsed_key.line, parsed_key.column, parsed_key.end_column)
 
@@ -236,9 +237,9 @@ def test_quick_flow_item_positions_match_the_parser(line: str, index: int) -> No
 
     src = "---\nauthor: ayse\n" + line + "---\n\nx\n"
     post = read_post("a.md", data=src.encode())
-    quick = post.front_finding("r", "error", "m", ["platforms", index])
-    post.fm = load(src[post.fm_offset:post._fm_end()])
-    parsed = post.front_finding("r", "error", "m", ["platforms", index])
+    quick = front_finding(post, "r", "error", "m", ["platforms", index])
+    post.fm = load(src[post.fm_offset:post.fm_end()])
+    parsed = front_finding(post, "r", "error", "m", ["platforms", index])
     assert (quick.line, quick.column, quick.end_column) == (parsed.line, parsed.column, parsed.end_column)
 
 
@@ -289,17 +290,17 @@ def test_positions_agree_with_and_without_a_line_table(monkeypatch: pytest.Monke
     """Short posts count lines in place; long ones build a table: both give the same answers."""
     import random
 
-    import checks.post as post_module
+    from checks import positions
     from checks.post import Post
 
     rng = random.Random(1)
     for _ in range(100):
         src = "".join(rng.choice("ab\n\r") for _ in range(rng.randint(0, 200)))
         offsets = range(len(src) + 2)
-        monkeypatch.setattr(post_module, "_SHORT", 10**9)
-        counted = [Post("a.md", src).position(o) for o in offsets]
-        monkeypatch.setattr(post_module, "_SHORT", -1)
-        tabled = [Post("a.md", src).position(o) for o in offsets]
+        monkeypatch.setattr(positions, "_SHORT", 10**9)
+        counted = [positions.position(Post("a.md", src), o) for o in offsets]
+        monkeypatch.setattr(positions, "_SHORT", -1)
+        tabled = [positions.position(Post("a.md", src), o) for o in offsets]
         assert counted == tabled, src
 
 

@@ -31,7 +31,7 @@ import pytest
 import regex
 
 import checks
-from checks import post
+from checks import masks
 from checks.text import counting
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +47,7 @@ DEADLINE = 120.0  # seconds for all texts of one pattern, in its own process
 
 # Patterns used only through a scanner that keeps them linear: the scanner is timed instead.
 GUARDED: dict[str, Callable[[str], object]] = {
-    "checks.post._BARE": post._bare_matches,
+    "checks.masks._BARE": masks._bare_matches,
     "checks.text.counting._url_pattern()": counting._url_matches,
 }
 
@@ -166,7 +166,7 @@ def test_patterns_are_collected() -> None:
     names = all_patterns()
     assert "checks.text.counting._SIMPLE_URL" in names
     assert "checks.text.counting._url_pattern()" in names  # built on first use
-    assert "checks.post._LINK" in names
+    assert "checks.masks._LINK" in names
     assert "brand matcher" in names
     assert len(names) > 60
 
@@ -204,7 +204,7 @@ def test_the_issue_url_counts_at_once() -> None:
 @pytest.mark.parametrize(("scanner", "pattern", "alphabet"), [
     (counting._url_matches, counting._url_pattern(),
      [*"aZ9.-_/()!:é h", "ornek.com", "x.co/", "https://", "www.", "t.co/", "com", ".tr", "xn--", "..", "a_b"]),
-    (post._bare_matches, post._BARE, [*"aZ9.-_/ !", "ornek", ".com", ".tr", "..", "a-b", "A.b"]),
+    (masks._bare_matches, masks._BARE, [*"aZ9.-_/ !", "ornek", ".com", ".tr", "..", "a-b", "A.b"]),
 ])
 def test_scanners_find_what_finditer_finds(scanner: Callable[[str], Any], pattern: Any, alphabet: list[str]) -> None:
     """The linear scanners skip only starts that cannot match: on random texts they find exactly

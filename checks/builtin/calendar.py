@@ -35,6 +35,7 @@ from zoneinfo import ZoneInfo
 
 from checks.errors import EkipError
 from checks.finding import Finding
+from checks.findings import front_finding
 from checks.timeutil import MAX_YEAR, MIN_YEAR, parse
 
 if TYPE_CHECKING:
@@ -78,8 +79,8 @@ def daily_limit(counted: dict[str, list[tuple[Post, datetime]]], limits: dict[st
             days.setdefault(when.astimezone(tz).date(), []).append((post, when))
         for day, items in days.items():
             for n, (post, _) in enumerate(items[limit:], start=limit + 1):
-                yield post.front_finding(
-                    "calendar.daily-limit", "error",
+                yield front_finding(
+                    post, "calendar.daily-limit", "error",
                     f"{day.isoformat()} günü {platform} için {n}. gönderi; günlük sınır {limit} "
                     f"(o gün {len(items)} gönderi var). Başka bir güne taşıyın.",
                     ["date"],
@@ -96,8 +97,8 @@ def gaps(counted: dict[str, list[tuple[Post, datetime]]], minimums: dict[str, An
         for (prev, prev_when), (post, when) in pairwise(items):
             if when - prev_when < need:
                 apart = int((when - prev_when).total_seconds() // 60)
-                yield post.front_finding(
-                    "calendar.gap", "error",
+                yield front_finding(
+                    post, "calendar.gap", "error",
                     f"{platform} gönderileri arasında en az {minutes} dakika olmalı; önceki gönderiyle "
                     f"({prev.path}, {_hhmm(prev_when, tz)}) arada {apart} dakika var.",
                     ["date"],
@@ -171,8 +172,8 @@ def quiet_periods(dated: list[tuple[Post, datetime]], periods: list[QuietPeriod]
                 continue
             hit = period.covering(when)
             if hit is not None:
-                yield post.front_finding(
-                    "calendar.quiet-period", "error",
+                yield front_finding(
+                    post, "calendar.quiet-period", "error",
                     f"Gönderi sessiz dönemde: {period.name} ({_hhmm(hit[0], tz)} – {_hhmm(hit[1], tz)}). "
                     "Bu dönemde yalnız kriz iletişimi (crisis: true) yayınlanır; tarihi değiştirin.",
                     ["date"],

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
+from checks.findings import front_finding
 from checks.timeutil import parse
 
 if TYPE_CHECKING:
@@ -58,8 +59,8 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     since = since_of(crisis, ctx.brand) or ctx.now
     if is_held(post, ctx.brand, since):
         when = since.astimezone(ctx.brand.timezone).strftime("%Y-%m-%d %H:%M")
-        yield post.front_finding(
-            "crisis.paused", "error",
+        yield front_finding(
+            post, "crisis.paused", "error",
             f"Kriz modu {when} itibarıyla açık: bu gönderi bekletilmeli. Planlama aracında duraklatın; "
             "kriz iletişimiyse ön bilgiye 'crisis: true' ekleyin.",
             ["date"],

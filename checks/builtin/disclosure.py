@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from checks.finding import Finding
+from checks.findings import body_finding
 from checks.text import turkish
 
 if TYPE_CHECKING:
@@ -84,20 +85,20 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         m = found[0]
         where = published_offset(post, m.start()) + 1
         tag = post.body[m.start():m.end()]
-        yield post.body_finding(
-            "disclosure", "error",
+        yield body_finding(
+            post, "disclosure", "error",
             f"Reklam etiketi '{tag}' metnin {where}. karakterinde; metnin en başında olmalı, "
             "her sözcükten ve etiketten önce (Reklam Kurulu, 2021 kılavuzu).", m.start(), m.end())
     else:
         start = post.text_start
-        yield post.body_finding(
-            "disclosure", "error",
+        yield body_finding(
+            post, "disclosure", "error",
             f"Sponsorlu paylaşım (sponsored: true): metin şunlardan biriyle başlamalı: "
             f"{shown} (Reklam Kurulu, 2021 kılavuzu).", start, start + 1)
     unclear = [t for t in UNCLEAR_TAGS if turkish.fold(t, lang) not in {turkish.fold(x, lang) for x in tags}]
     for m in _pattern(unclear, lang).finditer(scan):
         tag = post.body[m.start():m.end()]
-        yield post.body_finding(
-            "disclosure", "warning",
+        yield body_finding(
+            post, "disclosure", "warning",
             f"'{tag}' reklam olduğunu açıkça söylemiyor; takipçiler anlamayabilir. Bunun yerine {shown} kullanın.",
             m.start(), m.end())

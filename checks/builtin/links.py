@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from checks.builtin.platform import targets
 from checks.finding import Finding
+from checks.findings import body_finding
 from checks.hosts import brand_domains
 
 if TYPE_CHECKING:
@@ -35,21 +36,21 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     for s, e, url in urls:
         if url[:7].lower() == "http://":
             suggestion = "https://" + url[7:]
-            yield post.body_finding("links.https", "warning",
-                                    f"Bağlantı şifresiz (http): '{url}'. '{suggestion}' kullanın.",
-                                    s, e, suggestions=[suggestion])
+            yield body_finding(post, "links.https", "warning",
+                               f"Bağlantı şifresiz (http): '{url}'. '{suggestion}' kullanın.",
+                               s, e, suggestions=[suggestion])
         if domains:
             missing = missing_utm(url, domains)
             if missing:
-                yield post.body_finding(
-                    "links.utm", "warning",
+                yield body_finding(
+                    post, "links.utm", "warning",
                     f"Marka sitesine giden bağlantıda {', '.join(missing)} eksik; kampanya ölçümü için "
                     f"{', '.join(UTM_KEYS)} parametrelerini ekleyin.", s, e)
     for _, p in targets(post, ctx):
         if p.max_links is not None and len(urls) > p.max_links:
             s, e, url = urls[p.max_links]
-            yield post.body_finding(
-                "links.count", "error",
+            yield body_finding(
+                post, "links.count", "error",
                 f"{p.name} bir gönderide en çok {p.max_links} bağlantı kabul ediyor; bu gönderide {len(urls)} var. "
                 f"'{url}' ve sonrakiler fazla.", s, e)
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from checks import personal
 from checks.finding import Finding, Level
+from checks.findings import body_finding
 from checks.personal import iban_valid, phone_kind, tckn_valid
 
 if TYPE_CHECKING:
@@ -45,5 +46,5 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         items += personal.find_addresses(post.body, emails, rules)
     for item in items:
         shown = personal.mask(item.value)
-        yield post.body_finding("pii", level, f"Metinde {personal.KIND_TEXT[item.kind]} ({shown}) var.{tail}",
-                                item.start, item.end, match=shown)
+        yield body_finding(post, "pii", level, f"Metinde {personal.KIND_TEXT[item.kind]} ({shown}) var.{tail}",
+                           item.start, item.end, match=shown)

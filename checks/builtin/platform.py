@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from checks.finding import Finding
+from checks.findings import body_finding, front_finding
 from checks.text import counting, morph, turkish
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def _length(post: Post, p: Platform) -> Iterator[Finding]:
     end = text_to_body(post, len(text) - 1) + 1
     message = (f"Metin {p.name} için çok uzun: {n} / {p.max_length}, {n - p.max_length} fazla "
                f"(sayım: {_how(p)}). Sınırı aşan kısım burada başlıyor.")
-    yield post.body_finding("platform.length", "error", message, start, end, match=post.body[start:end])
+    yield body_finding(post, "platform.length", "error", message, start, end, match=post.body[start:end])
 
 
 def overflow_start(text: str, p: Platform) -> int:
@@ -168,7 +169,7 @@ def _hashtag_count(post: Post, p: Platform, tags: list[tuple[int, int, str]]) ->
     s, e, tag = tags[p.max_hashtags]
     message = (f"{p.name} bir gönderide en çok {p.max_hashtags} hashtag kabul ediyor; bu gönderide "
                f"{len(tags)} var. '{tag}' ve sonrakiler fazla.")
-    yield post.body_finding("platform.hashtags", "error", message, s, e)
+    yield body_finding(post, "platform.hashtags", "error", message, s, e)
 
 
 def _key(tag: str, lang: str) -> str:
@@ -209,8 +210,8 @@ def _hashtag_rules(post: Post, ctx: Context, tags: list[tuple[int, int, str]]) -
     if banned:
         for s, e, tag in tags:
             if _key(tag, lang) in banned:
-                yield post.body_finding("platform.hashtags", "error",
-                                        f"'{tag}' markanın yasaklı hashtag listesinde; kullanmayın.", s, e)
+                yield body_finding(post, "platform.hashtags", "error",
+                                   f"'{tag}' markanın yasaklı hashtag listesinde; kullanmayın.", s, e)
     campaign = post.front.get("campaign")
     campaigns = conf.get("campaigns")
     if isinstance(campaign, str) and isinstance(campaigns, dict):
@@ -219,7 +220,7 @@ def _hashtag_rules(post: Post, ctx: Context, tags: list[tuple[int, int, str]]) -
         missing = [t if t.startswith("#") else "#" + t for t in required if _key(t, lang) not in have]
         if missing:
             message = (f"'{campaign}' kampanyasının gönderisinde şu hashtag eksik: {', '.join(missing)}.")
-            yield post.front_finding("platform.hashtags", "error", message, ["campaign"], match=campaign)
+            yield front_finding(post, "platform.hashtags", "error", message, ["campaign"], match=campaign)
     if conf.get("camelcase") is not False:
         lowercase = [(s, e, t) for s, e, t in tags if t.islower() and t[1:].isalpha()]
         if lowercase:
@@ -237,7 +238,7 @@ def _camelcase(post: Post, ctx: Context, conf: dict[str, Any],
         suggestion = "#" + "".join(turkish.upper(p[:1], lang) + p[1:] for p in pieces)
         message = (f"'{tag}' birkaç kelimeden oluşuyor gibi; ekran okuyucular ve okurlar için her kelimeyi "
                    f"büyük harfle başlatın: '{suggestion}'.")
-        yield post.body_finding("platform.hashtags", "info", message, s, e, suggestions=[suggestion])
+        yield body_finding(post, "platform.hashtags", "info", message, s, e, suggestions=[suggestion])
 
 
 def _vocabulary(post: Post, ctx: Context, conf: dict[str, Any]) -> set[str]:
@@ -311,14 +312,14 @@ def _media(post: Post, ctx: Context, platforms: list[tuple[int, Platform]]) -> I
         for idx, p in platforms:
             if p.needs_media:
                 message = f"{p.name} görsel ya da video olmadan paylaşım kabul etmiyor; ön bilgiye `media` ekleyin."
-                yield post.front_finding("platform.media", "error", message, ["platforms", idx], match=p.id)
+                yield front_finding(post, "platform.media", "error", message, ["platforms", idx], match=p.id)
     root = ctx.brand.root
     for i, path, item in paths:
         if not isinstance(path, str) or not path.strip():
             continue
         problem = media_problem(root, path)
         if problem:
-            yield post.front_finding("platform.media", "error", problem, ["media", i, "path"], match=path)
+            yield front_finding(post, "platform.media", "error", problem, ["media", i, "path"], match=path)
         yield from _alt_text(post, platforms, i, path, item)
 
 
@@ -353,7 +354,7 @@ def _alt_text(post: Post, platforms: list[tuple[int, Platform]], i: int, path: s
     if not isinstance(alt, str) or not alt.strip():
         message = (f"Görselin alternatif metni (alt) yok: '{path}'. Görme engelli takipçiler için görseli "
                    "anlatan bir `alt` yazın.")
-        yield post.front_finding("platform.alt-text", "error", message, ["media", i, "path"], match=path)
+        yield front_finding(post, "platform.alt-text", "error", message, ["media", i, "path"], match=path)
         return
     for _, p in platforms:
         if p.max_alt_text is None:
@@ -363,4 +364,4 @@ def _alt_text(post: Post, platforms: list[tuple[int, Platform]], i: int, path: s
         if n > p.max_alt_text:
             message = (f"Alternatif metin {p.name} için çok uzun: {n} / {p.max_alt_text} "
                        f"({counting.COUNTINGS.get(method, method)}).")
-            yield post.front_finding("platform.alt-text", "error", message, ["media", i, "alt"], match=alt)
+            yield front_finding(post, "platform.alt-text", "error", message, ["media", i, "alt"], match=alt)

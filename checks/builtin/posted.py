@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from checks.finding import Finding
+from checks.findings import front_finding
 
 if TYPE_CHECKING:
     from checks.context import Context
@@ -41,19 +42,19 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     for platform, value in posted.items():
         key = str(platform)
         if key not in targets:
-            yield post.front_finding("posted", "error",
-                                     f"'{key}' bu gönderinin platformlarından biri değil "
-                                     f"({', '.join(post.platforms) or 'platform yok'}).", ["posted", key], key=True,
-                                     match=key)
+            yield front_finding(post, "posted", "error",
+                                f"'{key}' bu gönderinin platformlarından biri değil "
+                                f"({', '.join(post.platforms) or 'platform yok'}).", ["posted", key], key=True,
+                                match=key)
             continue
         if isinstance(value, str) and "://" in value:
             host = (urlsplit(value.strip()).hostname or "").lower()
             allowed = HOSTS.get(key)
             if allowed and not any(host == h or host.endswith("." + h) for h in allowed):
-                yield post.front_finding("posted", "error",
-                                         f"'{host}' bağlantısı {key} için değil (beklenen: {', '.join(allowed)}).",
-                                         ["posted", key], match=value)
+                yield front_finding(post, "posted", "error",
+                                    f"'{host}' bağlantısı {key} için değil (beklenen: {', '.join(allowed)}).",
+                                    ["posted", key], match=value)
     if post.status not in DONE:
-        yield post.front_finding("posted", "warning",
-                                 f"Yayın bağlantısı var ama durum '{post.status}': yayımlandıysa durumu "
-                                 "'published' yapın.", ["posted"], key=True)
+        yield front_finding(post, "posted", "warning",
+                            f"Yayın bağlantısı var ama durum '{post.status}': yayımlandıysa durumu "
+                            "'published' yapın.", ["posted"], key=True)

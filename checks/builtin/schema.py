@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from checks.brand.validate import error_path
 from checks.finding import Finding
+from checks.findings import front_finding
 
 if TYPE_CHECKING:
     from checks.context import Context
@@ -23,14 +24,14 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         errors = sorted(validator.iter_errors(post.front), key=lambda e: list(map(str, e.absolute_path)))
         for error in errors:
             path, key, message = error_path(error)
-            yield post.front_finding("schema", "error", f"Ön bilgi şemaya uymuyor: {message}", path, key=key)
+            yield front_finding(post, "schema", "error", f"Ön bilgi şemaya uymuyor: {message}", path, key=key)
     known = ctx.brand.platforms
     raw = post.front.get("platforms")
     if isinstance(raw, list):
         for i, pid in enumerate(raw):
             if isinstance(pid, str) and pid not in known:
-                yield post.front_finding(
-                    "schema", "error",
+                yield front_finding(
+                    post, "schema", "error",
                     f"Bilinmeyen platform '{pid}'. Bilinenler: {', '.join(sorted(known))}.",
                     ["platforms", i], match=pid,
                 )

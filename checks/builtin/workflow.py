@@ -38,6 +38,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
+from checks.findings import front_finding
 from checks.post import read_post
 from checks.timeutil import parse
 
@@ -127,8 +128,8 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     brand = ctx.brand
     author = post.front.get("author")
     if brand.members and isinstance(author, str) and author not in brand.members:
-        yield post.front_finding(
-            "workflow.author", "error",
+        yield front_finding(
+            post, "workflow.author", "error",
             f"'{author}' ekipte yok: yazar brand/team.yml içindeki bir üye kimliği olmalı.",
             ["author"], match=author,
         )
@@ -144,13 +145,13 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
             if notes:
                 msg += " Sayılmayanlar: " + "; ".join(notes) + "."
             path, key = _approval_place(post)
-            yield post.front_finding("workflow.approval", "error", msg, path, key=key)
+            yield front_finding(post, "workflow.approval", "error", msg, path, key=key)
     if status in OVERDUE_STATUSES:
         raw = post.front.get("date")
         when = parse(raw, brand.timezone) if isinstance(raw, str) else None
         if when is not None and when < ctx.now:
-            yield post.front_finding(
-                "workflow.overdue", "warning",
+            yield front_finding(
+                post, "workflow.overdue", "warning",
                 f"Gönderi '{status}' durumunda ama yayın zamanı ({_local(when, brand)}) geçti: "
                 "yayınlandıysa status: published yapın, yayınlanmadıysa tarihi güncelleyin.",
                 ["date"],
@@ -186,8 +187,8 @@ def check_all(posts: list[Post], ctx: Context) -> Iterator[Finding]:
         if post.status == "published":
             correction = post.front.get("correction")
             if not (isinstance(correction, str) and correction.strip()):
-                yield post.front_finding(
-                    "workflow.published-edit", "error",
+                yield front_finding(
+                    post, "workflow.published-edit", "error",
                     f"Yayınlanmış gönderinin metni {changes.rev} sürümünden beri değişti. Bir düzeltmeyse "
                     "ön bilgiye 'correction:' ile neyin düzeltildiğini yazın; değilse yeni bir gönderi açın.",
                     ["status"],
@@ -211,8 +212,8 @@ def _stale(post: Post, before: Post, rev: str, ctx: Context) -> Iterator[Finding
     if len(fresh) >= count:
         return
     path, key = _approval_place(post)
-    yield post.front_finding(
-        "workflow.approval", "error",
+    yield front_finding(
+        post, "workflow.approval", "error",
         f"Onay eskidi: metin {rev} sürümünden beri değişti ama o sürümden sonra verilmiş yeterli onay yok. "
         "Gönderiyi yeniden onaya gönderin (status: review).",
         path, key=key,

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from checks.findings import body_finding
 from checks.text.turkish import fold_loose
 
 if TYPE_CHECKING:
@@ -98,8 +99,8 @@ def findings(post: Post, found: list[dict[str, Any]], markup: list[tuple[int, in
         spelling = entry.get("category") in SPELLING_CATEGORIES or entry.get("issue") == "misspelling"
         if spelling and (hashtags.overlaps(start, end) or is_vocabulary(body[start:end], vocabulary)):
             continue
-        out.append(post.body_finding(
-            f"grammar.{rule}", level_of(entry), str(entry.get("message") or rule), start,
+        out.append(body_finding(
+            post, f"grammar.{rule}", level_of(entry), str(entry.get("message") or rule), start,
             min(max(end, start + 1), len(body)), suggestions=list(entry.get("replacements") or [])[:MAX_SUGGESTIONS],
         ))
     return out

@@ -47,6 +47,7 @@ from checks.builtin import calendar as calendar_check
 from checks.context import Context
 from checks.errors import EkipError
 from checks.finding import Finding
+from checks.findings import file_finding
 from checks.options import Options
 from checks.post import Post, read_post
 
@@ -285,6 +286,6 @@ class Repository:
 def internal(post: Post, exc: BaseException) -> Finding:
     """A check failed (a bug): say so at the top of the document instead of failing."""
     traceback.print_exception(exc, file=sys.stderr)
-    return Finding(post.path, 1, 1, 1, 2, INTERNAL, "error",
-                   f"Ekip bu dosyayı denetlerken hata verdi ({type(exc).__name__}: {exc}); "
-                   "lütfen hatayı bildirin.")
+    return file_finding(post.path, INTERNAL,
+                        f"Ekip bu dosyayı denetlerken hata verdi ({type(exc).__name__}: {exc}); "
+                        "lütfen hatayı bildirin.")

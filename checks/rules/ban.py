@@ -55,8 +55,7 @@ class Ban(Rule):
         masked = post.masked
         for pattern in self.patterns:
             for start, end, text in finditer_spans(pattern, masked, self):
-                yield post.body_finding(self.id, self.level, render(self.header.message, {"match": text}),
-                                        start, end)
+                yield self.finding(post, start, end, render(self.header.message, {"match": text}))
 
     def describe(self) -> str:
         parts = [", ".join(e.term for e in self.entries)]

@@ -18,6 +18,7 @@ import regex
 
 from checks.errors import EkipError
 from checks.finding import Finding, Fix, Level
+from checks.findings import body_finding
 from checks.text.matcher import Hit, TermEntry
 from checks.text.segments import Segment
 
@@ -122,7 +123,7 @@ class Rule:
                 fix: Fix | None = None) -> Finding:
         """This rule's finding at body offsets ``start:end`` (a hit's, mapped with ``segment.to_body``)."""
         header = self.header
-        return post.body_finding(header.id, header.level, message, start, end, suggestions=suggestions, fix=fix)
+        return body_finding(post, header.id, header.level, message, start, end, suggestions=suggestions, fix=fix)
 
 
 REGEX_TIMEOUT = 1.0  # seconds a brand regex may take on one post

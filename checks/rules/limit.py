@@ -88,7 +88,7 @@ class Limit(Rule):
                 continue
             values = {"what": what, "actual": n, "bound": bound, "max": self.max, "min": self.min,
                       "count": self.count, "match": post.body[s:e]}
-            yield post.body_finding(self.id, self.level, render(self.header.message, values), s, e)
+            yield self.finding(post, s, e, render(self.header.message, values))
 
     def describe(self) -> str:
         bounds = []

@@ -38,8 +38,7 @@ class Pattern(Rule):
 
     def check(self, post: Post, ctx: Context) -> Iterator[Finding]:
         for start, end, text in finditer_spans(self.regex, post.masked, self):
-            yield post.body_finding(self.id, self.level, render(self.header.message, {"match": text}),
-                                    start, end)
+            yield self.finding(post, start, end, render(self.header.message, {"match": text}))
 
     def describe(self) -> str:
         return f"kalıp: {self.regex.pattern}"

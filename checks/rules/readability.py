@@ -144,7 +144,7 @@ class Readability(Rule):
         values = {"score": f"{result.score:g}", "min_score": f"{self.min_score:g}", "formula": result.formula,
                   "words": result.words, "sentences": result.sentences}
         start = post.text_start
-        yield post.body_finding(self.id, self.level, render(self.header.message, values), start, start + 1)
+        yield self.finding(post, start, start + 1, render(self.header.message, values))
 
     def describe(self) -> str:
         return (f"okunabilirlik en az {self.min_score:g} (Ateşman / Flesch), "

@@ -102,7 +102,7 @@ class Require(Rule):
         message = render(self.header.message, {"terms": terms, "within": self.within or "", "where": where,
                                                "match": m[1] if m else ""})
         start = post.text_start
-        yield post.body_finding(self.id, self.level, message, start, start + 1)
+        yield self.finding(post, start, start + 1, message)
 
     def describe(self) -> str:
         cond = ", ".join(f"{k}: {v}" for k, v in self.when.items())
