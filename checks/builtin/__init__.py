@@ -1,6 +1,7 @@
 """Built-in checks with fixed ids. A post check is ``check(post, ctx)``; a corpus check
 (across posts, such as the calendar) is ``check_all(posts, ctx)``, with ``needs_posts(ctx)``
-telling whether it has anything to do in this run. Both yield findings.
+telling whether it has anything to do in this run. Both yield findings, built with
+``checks.findings``; the engine adds suppression and personal-data masking to every one.
 
 To add one: write a module with ``IDS`` and ``check`` or ``check_all``, describe each id in its
 docstring as ````id`` (level): what it finds.`` (``checks.registry`` reads it), and list it in
