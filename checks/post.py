@@ -29,24 +29,6 @@ from checks.yamlfile import Loaded, YamlError, load, load_mapping
 _OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
-_DIRECTIVE = re.compile(
-    r"<!--\s*ekip-(disable-next-line|disable|enable)\b\s*([^:>]*?)\s*(?::\s*(.*?))?\s*-->", re.S
-)
-
-
-
-
-@dataclass(frozen=True, slots=True)
-class Directive:
-    """An ``ekip-disable``/``ekip-enable`` comment. ``start``/``end`` are file offsets."""
-
-    kind: str  # disable | enable | disable-next-line
-    rules: tuple[str, ...]
-    reason: str
-    start: int
-    end: int
-
-
 @dataclass(slots=True)
 class Post:
     path: str  # as given on the command line (relative to the working directory)
@@ -143,22 +125,6 @@ class Post:
         masked = self.masked
         stripped = len(masked) - len(masked.lstrip())
         return stripped if stripped < len(masked) else 0
-
-    @property
-    def directives(self) -> list[Directive]:
-        cached: list[Directive] | None = self._cache.get("directives")
-        if cached is not None:
-            return cached
-        out: list[Directive] = []
-        body = self.body
-        b = self.body_start
-        for s, e in self.spans("comment"):
-            m = _DIRECTIVE.fullmatch(body, s, e)
-            if m:
-                rules = tuple(r for r in re.split(r"[\s,]+", m.group(2)) if r)
-                out.append(Directive(m.group(1), rules, (m.group(3) or "").strip(), s + b, e + b))
-        self._cache["directives"] = out
-        return out
 
     def fm_end(self) -> int:
         """File offset where the front matter's YAML text ends."""

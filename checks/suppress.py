@@ -10,6 +10,8 @@ approvals) is suppressed, since comments cannot go inside the front matter."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from checks.finding import Finding
@@ -21,6 +23,38 @@ IDS = ("suppression",)
 
 UNSUPPRESSIBLE = ("file.", "suppression")
 
+_DIRECTIVE = re.compile(
+    r"<!--\s*ekip-(disable-next-line|disable|enable)\b\s*([^:>]*?)\s*(?::\s*(.*?))?\s*-->", re.S
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """An ``ekip-disable``/``ekip-enable`` comment. ``start``/``end`` are file offsets."""
+
+    kind: str  # disable | enable | disable-next-line
+    rules: tuple[str, ...]
+    reason: str
+    start: int
+    end: int
+
+
+def directives_of(post: Post) -> list[Directive]:
+    """The post's ``ekip-…`` comments, in order (parsed once; kept with the post's other caches)."""
+    cached: list[Directive] | None = post._cache.get("directives")
+    if cached is not None:
+        return cached
+    out: list[Directive] = []
+    body = post.body
+    b = post.body_start
+    for s, e in post.spans("comment"):
+        m = _DIRECTIVE.fullmatch(body, s, e)
+        if m:
+            rules = tuple(r for r in re.split(r"[\s,]+", m.group(2)) if r)
+            out.append(Directive(m.group(1), rules, (m.group(3) or "").strip(), s + b, e + b))
+    post._cache["directives"] = out
+    return out
+
 
 def _matches(rule: str, patterns: tuple[str, ...]) -> bool:
     return not patterns or any(rule == p or fnmatchcase(rule, p) for p in patterns)
@@ -28,7 +62,7 @@ def _matches(rule: str, patterns: tuple[str, ...]) -> bool:
 
 def apply(post: Post, findings: list[Finding]) -> list[Finding]:
     """Drop suppressed findings; add a warning for each suppression without a reason."""
-    directives = post.directives if post.readable or post.source else []
+    directives = directives_of(post) if post.readable or post.source else []
     if not directives:
         return findings
     ranges: list[tuple[int, int, tuple[str, ...]]] = []  # line ranges, inclusive
