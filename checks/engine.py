@@ -429,8 +429,9 @@ def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: boo
     (the calendar) see them beside the run's own (``read_context`` reads them, only when a
     check needs them). ``report`` is the set of paths whose findings are wanted (``--changed``;
     None: all of ``items``). A whole-repository finding on any other post is kept only when
-    the reported posts cause it (``_across``)."""
-    jobs = jobs or min(os.cpu_count() or 1, 8)
+    the reported posts cause it (``_across``). ``jobs`` (worker processes) defaults to
+    ``ctx.options.jobs``, else one a CPU (at most 8)."""
+    jobs = jobs or ctx.options.jobs or min(os.cpu_count() or 1, 8)
     if jobs > 1 and len(items) >= PARALLEL_FROM and hasattr(os, "fork"):
         findings, posts = _check_parallel(items, ctx, jobs, keep_posts)
     else:

@@ -27,6 +27,7 @@ class Options:
     cache: bool = True  # read and write the grammar and date caches
     fix: bool = False  # --fix: findings carry the digest of the text their fix was made on
     whole_run: bool = False  # no paths given: the run sees every post of the repository
+    jobs: int | None = None  # worker processes (None: one a CPU, at most 8)
     git_changes: Changes | None = None  # what changed since base (None without base)
 
     def __post_init__(self) -> None:
@@ -35,7 +36,7 @@ class Options:
 
     @classmethod
     def for_run(cls, root: Path, *, grammar: str = "off", base: str | None = None, changed: bool = False,
-                cache: bool = True, fix: bool = False, whole_run: bool = False) -> Options:
+                cache: bool = True, fix: bool = False, whole_run: bool = False, jobs: int | None = None) -> Options:
         """The options of a run in the repository at ``root``, with git asked (once) what changed
         since ``base`` when one is given (EkipError when it cannot answer)."""
         changes = None
@@ -43,7 +44,7 @@ class Options:
             from checks.gitdiff import changes_since  # git only with --base
 
             changes = changes_since(root, base)
-        return cls(grammar, base, changed, cache, fix, whole_run, changes)
+        return cls(grammar, base, changed, cache, fix, whole_run, jobs, changes)
 
     @property
     def grammar_wanted(self) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from checks import engine
@@ -125,3 +127,20 @@ def test_many_jobs_take_every_chunk_once(repo: Repo, monkeypatch: pytest.MonkeyP
     assert doc["files"] == 40
     assert sorted(f["path"] for f in doc["findings"]) == sorted(
         f"content/posts/2027/03/p{i:02d}.md" for i in range(40))
+
+
+def test_jobs_reach_the_engine_through_the_options(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--jobs N`` is carried by the run's options: the engine starts N - 1 workers."""
+    for i in range(3):
+        repo.post(f"p{i}", "Merhaba.")
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 2)
+    seen: list[int] = []
+    real = engine._check_parallel
+
+    def spy(items: list[str], ctx: Any, jobs: int, keep_posts: bool) -> Any:
+        seen.append(jobs)
+        return real(items, ctx, jobs, keep_posts)
+
+    monkeypatch.setattr(engine, "_check_parallel", spy)
+    repo.check_json("--jobs", "3")
+    assert seen == [3]

@@ -61,7 +61,7 @@ def _run(args: argparse.Namespace) -> int:
         print("ekip: no posts under content/ (nor post templates under playbooks/); nothing to check",
               file=sys.stderr)
     options = Options.for_run(brand.root, grammar=args.grammar, base=args.base, changed=args.changed,
-                              cache=not args.no_cache, fix=args.fix, whole_run=not args.paths)
+                              cache=not args.no_cache, fix=args.fix, whole_run=not args.paths, jobs=args.jobs)
     ctx = Context(brand, now, options=options)
     context = None
     if args.paths and engine.whole_repository_needed(ctx):
@@ -74,7 +74,7 @@ def _run(args: argparse.Namespace) -> int:
         reported = {shown for shown in items if changes.is_changed(Path(shown))}
 
     def check(ctx: Context) -> list[Finding]:
-        findings = engine.run(items, ctx, jobs=args.jobs, keep_posts=engine.posts_needed(ctx),
+        findings = engine.run(items, ctx, keep_posts=engine.posts_needed(ctx),
                               context=context, report=reported)
         return [f for f in findings if LEVEL_RANK[f.level] <= LEVEL_RANK[args.level]]
 
