@@ -8,6 +8,7 @@ column. Timestamps stay strings: JSON Schema's ``date-time`` format validates st
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -250,21 +251,33 @@ _COMMENT_ONLY = re.compile(r"\A(?:[ \t\r]*+(?:#[^\n]*+)?\n)*+[ \t\r]*+(?:#[^\n]*
 
 
 _SIMPLE = re.compile(r"(?<![\w-])([A-Za-z_][\w-]*+):[ ]+([^\r\n]*)\r?\n?")  # (?<!..): one start per word
+# Characters PyYAML refuses anywhere in a document (control characters, C1, U+FFFE/U+FFFF;
+# U+0085 is also a line break to it): a line holding one goes to the parser, which says where.
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _PLAIN_START = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
 _RESOLVER = yaml.resolver.Resolver()
 _RESOLVER.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 _STR = "tag:yaml.org,2002:str"
 
 
+@functools.lru_cache(maxsize=4096)
+def _string_key(key: str) -> bool:
+    """Whether PyYAML reads the plain scalar ``key`` as a string (``on``, ``null``, ``yes`` are
+    not: a bool, None)."""
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, key, (True, False))
+    return tag == _STR
+
+
 def _simple_entry(part: str) -> tuple[tuple[str, str]] | None:
     """``key: value`` on one line whose value is a string: a quoted string without escapes, or a
-    plain scalar that PyYAML's own resolver (as ours is set up) reads as a string. None for
-    anything else, which then goes to the parser."""
+    plain scalar that PyYAML's own resolver (as ours is set up) reads as a string; the key too
+    is one the resolver reads as a string. None for anything else, which then goes to the
+    parser."""
     m = _SIMPLE.fullmatch(part)
-    if not m:
+    if not m or _NOT_PRINTABLE.search(part):
         return None
     key, value = m.group(1), m.group(2).rstrip(" ")
-    if not value:
+    if not value or not _string_key(key):
         return None
     first = value[0]
     if first == '"':
@@ -277,11 +290,40 @@ def _simple_entry(part: str) -> tuple[tuple[str, str]] | None:
         if len(value) < 2 or value[-1] != "'" or "'" in inner:
             return None
         return ((key, inner),)
-    if not _PLAIN_START.match(first) or ": " in value or " #" in value or value.endswith(":") or "\t" in value:
+    if not _PLAIN_START.match(first) or ": " in value or " #" in value or value.endswith(":") or "\t" in value \
+            or "\u2028" in value or "\u2029" in value:  # line breaks to YAML 1.1, but not in quotes
         return None
     if _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _STR:
         return None
     return ((key, value),)
+
+
+_BLOCK_HEAD = re.compile(r"(?<![\w-])([A-Za-z_][\w-]*+):[ ]*\r?\n")  # (?<!..): one start per word
+_INDENT = re.compile(r"[ ]+")
+_LINES = re.compile(r"[^\n]+\n?|\n")  # lines as YAML ends them here (\n; a CR before it stays)
+
+
+def _block_entry(part: str) -> tuple[tuple[str, dict[str, str]]] | None:
+    """``key:`` and under it, one indentation deeper, only one-line entries that
+    ``_simple_entry`` reads (``posted:`` with a permalink or id per platform): a mapping of
+    strings. None for anything else (a blank or comment line inside, a different indentation, a
+    key given twice), which then goes to the parser."""
+    head = _BLOCK_HEAD.match(part)
+    if head is None or head.end() == len(part) or not _string_key(head.group(1)):
+        return None
+    indent = _INDENT.match(part, head.end())
+    if indent is None:
+        return None
+    width = indent.end() - indent.start()
+    inner: dict[str, str] = {}
+    for line in _LINES.findall(part, head.end()):
+        if len(line) <= width or line[width] == " " or line[:width].strip(" "):
+            return None
+        entry = _simple_entry(line[width:])
+        if entry is None or entry[0][0] in inner:
+            return None
+        inner[entry[0][0]] = entry[0][1]
+    return ((head.group(1), inner),)
 
 
 def load_mapping(text: str) -> dict[str, Any] | None:
@@ -297,7 +339,7 @@ def load_mapping(text: str) -> dict[str, Any] | None:
     if missing:
         # Most new entries are one line holding a string (a title, a date): read those directly.
         for p in missing:
-            simple = _simple_entry(p)
+            simple = _simple_entry(p) or _block_entry(p)
             if simple is not None:
                 _ENTRIES[p] = simple
         missing = [p for p in missing if p not in _ENTRIES]

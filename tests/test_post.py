@@ -258,7 +258,11 @@ def test_fast_front_matter_path_agrees_with_yaml_on_random_documents() -> None:
              "s: ''\n", "u2: True\n", "v2: 1_000\n", "x2: 'a' \n", "y2: a \n", "z2: :a\n", "b3: a,b\n", "c3: =\n",
              "d3: <<\n", "t: Yeni sezon!\n", "t2: 'a & b'\n", "t3: a*b neden?\n", "t4: \"100% | > <\"\n",
              "a1: &x 1\n", "a2: *x\n", "tg: !!str 5\n", "bl: |\n  x\n", "fo: >\n  y\n", "---\n", "...\n",
-             "[a]: 1\n", "? k\n", ": v\n", "%YAML 1.2\n", "t5: !yerel a\n", "t6: a !b\n", "t7: '*x'\n"]
+             "[a]: 1\n", "? k\n", ": v\n", "%YAML 1.2\n", "t5: !yerel a\n", "t6: a !b\n", "t7: '*x'\n",
+             "posted:\n", "posted:\n  x: \"1234\"\n  instagram: https://www.instagram.com/p/Cabc/\n",
+             "  linkedin: urn:li:activity:1\n", "    tiktok: 'v'\n", "  x: 12\n", "  on: a\n", "  # yorum\n",
+             "posted:\r\n  x: a\r\n", "  - x\n", " tek: boşluk\n", "on: a\n", "null: b\n", "Yes: c\n",
+             "t8: a\x0cb\n", "t9: 'a\x85b'\n", "t10: a\u2028b\n", "t11: 'a\u2028b'\n", "t12: \"\ufffe\"\n"]
     rng = random.Random(5)
     taken = 0
     for _ in range(40000):
@@ -314,3 +318,21 @@ def test_punctuation_in_a_title_keeps_the_fast_path(title: str) -> None:
     text = f"title: {title}\nstatus: draft\n"
     fast = yamlfile.load_mapping(text)
     assert fast is not None and fast == yamlfile.load(text).data
+
+
+def test_a_posted_block_is_read_without_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``posted:`` is different in every published post: its platform lines are read as simple
+    entries, the same mapping the parser gives, and the parser is not called."""
+    from checks import yamlfile
+
+    text = ("title: Yeni sezon\nposted:\n  x: \"1234567890\"\n  instagram: https://www.instagram.com/p/Cabc/\n"
+            "  linkedin: 'urn:li:activity:7'\nstatus: published\n")
+    expected = yamlfile.load(text).data
+    yamlfile._ENTRIES.clear()
+
+    def refuse(_: str) -> object:
+        raise AssertionError("the parser was called")
+
+    monkeypatch.setattr(yamlfile, "load", refuse)
+    assert yamlfile.load_mapping(text) == expected
+    assert expected["posted"]["linkedin"] == "urn:li:activity:7"
