@@ -1,9 +1,13 @@
 """A cache of what a report needs from ``metrics/<platform>/posts/*.csv``: per post, its latest
-row and its engagement curve (hours since the row's publishing time, engagement so far). It
+row (counts as numbers), how many snapshots it has and its content lifetime
+(``checks.metrics.kpi.lifetime_hours`` of its engagement curve: hours since the row's publishing
+time, engagement so far). The curve itself is kept only where the post file's time may replace
+the row's (a row published at 00:00: an export that gives only the day), since the lifetime
+then counts from the post's time (``checks.metrics.dataset``). It
 lives in the user's cache folder (``$EKIP_CACHE_DIR`` or platformdirs' ``ekip``) under a key
 made of every snapshot file's path, size and modification time, so any import (or edit, or
 checkout) makes a new one; the files stay the truth. A cache that cannot be read or written is
-ignored. Reading 300,000 snapshot rows costs about a second; the cache, a tenth of that.
+ignored. Reading 300,000 snapshot rows costs about a second; the cache, a twentieth of that.
 """
 
 from __future__ import annotations
@@ -15,12 +19,34 @@ import pickle
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from checks.brand.trust import cache_dir
-from checks.metrics import store
+from checks.metrics import kpi, store
+from checks.metrics.presets import POST_COUNTS
 
-VERSION = 1
-Curves = dict[tuple[str, str], tuple[list[str], list[tuple[float, int]], int]]
+VERSION = 2
+_COUNTS = slice(5, 5 + len(POST_COUNTS))  # the count cells of a row in store.POST_COLUMNS
+_TEXT = 5 + len(POST_COUNTS)
+
+
+class Curve(NamedTuple):
+    permalink: str
+    published: str  # ISO 8601 as stored, or ""
+    type: str
+    counts: tuple[int | None, ...]  # POST_COUNTS, in that order
+    text: str  # the first text any of its rows gives
+    snapshots: int
+    lifetime: float | None  # hours, counted from ``published``
+    series: list[tuple[float, int]] | None  # (hours since ``published``, engagement so far), day-only times
+
+
+Curves = dict[tuple[str, str], Curve]
+
+
+def day_only(published: str) -> bool:
+    """A publishing time at 00:00: the export gave the day only (X's 2024 export)."""
+    return published[10:16] == "T00:00"
 
 
 def _key(root: Path) -> str | None:
@@ -34,8 +60,8 @@ def _key(root: Path) -> str | None:
 
 
 def curves(root: Path) -> Curves:
-    """(platform, post id) -> (latest row's cells, [(hours, engagement)], number of rows). The
-    hours are counted from the latest row's ``published`` (empty list when it has none)."""
+    """(platform, post id) -> its ``Curve``: the latest row and the lifetime. The hours are
+    counted from the latest row's ``published`` (no lifetime when it has none)."""
     key = _key(root)
     path = cache_dir() / "metrics" / f"{key}.pickle" if key else None
     if path is not None:
@@ -68,6 +94,7 @@ def compute(root: Path) -> Curves:
             for r in rows:  # engagement: likes, comments, shares, saves, clicks (cells 8 to 12)
                 series.append(((parse_time(r[0]) - published).total_seconds() / 3600,
                                int(r[8] or 0) + int(r[9] or 0) + int(r[10] or 0) + int(r[11] or 0) + int(r[12] or 0)))
-        text = next((r[15] for r in rows if r[15]), "")
-        out[key] = ([*last[:15], text], series, len(rows))
+        text = next((r[_TEXT] for r in rows if r[_TEXT]), "")
+        out[key] = Curve(last[2], last[3], last[4], tuple(int(v) if v else None for v in last[_COUNTS]), text,
+                         len(rows), kpi.lifetime_hours(series), series if day_only(last[3]) else None)
     return out

@@ -1,5 +1,5 @@
 """Posts and stored numbers joined: each imported post row (a platform's post) with its
-latest counts, its growth curve and, when a post file claims it through ``posted:``, that
+latest counts, its rates and lifetime and, when a post file claims it through ``posted:``, that
 post's title, campaign and author.
 
 A post claims a row when its ``posted: {platform: value}`` is the row's post id, its
@@ -12,11 +12,10 @@ Instagram shortcode). The publishing time is the export's; when the export gives
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from checks.metrics import curves, kpi, store
 from checks.metrics.parse import id_from_link
@@ -52,48 +51,59 @@ def link_keys(value: str) -> set[str]:
     return keys
 
 
-@dataclass
+class Claimant(Protocol):
+    """What the report needs of a post file: its path and front matter (a ``checks.post.Post``, or
+    the report's lighter ``checks.metrics.fronts.Front``)."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def front(self) -> dict[str, Any]: ...
+
+
+@dataclass(slots=True)
 class PostStats:
+    """A platform's post with its latest counts and the handbook's rates, computed once."""
+
     platform: str
     post_id: str
     permalink: str
     published: datetime | None
     type: str
     counts: dict[str, int | None]
-    series: list[tuple[float, int]]  # (hours since publishing, engagement so far)
     text: str = ""
-    post: Post | None = None
+    post: Claimant | None = None
     followers: int | None = None  # the platform's followers on the day of publishing
     snapshots: int = 0
     engagement: int = 0
     lifetime: float | None = None
+    local: datetime | None = None  # ``published`` in the brand's timezone
+    impressions: int | None = field(init=False)  # or views, where the platform reports views (Meta since 2025)
+    reach: int | None = field(init=False)
+    clicks: int | None = field(init=False)
+    er_followers: float | None = field(init=False)
+    er_reach: float | None = field(init=False)
+    er_impressions: float | None = field(init=False)
+    reach_rate: float | None = field(init=False)
+    ctr: float | None = field(init=False)
+    title: str = field(init=False)  # the claiming post's front matter ("" without one)
+    campaign: str = field(init=False)
+    author: str = field(init=False)
 
-    @cached_property
-    def impressions(self) -> int | None:
-        """Impressions, or views where the platform reports views instead (Meta since 2025)."""
-        value = self.counts.get("impressions")
-        return value if value is not None else self.counts.get("views")
-
-    @cached_property
-    def er_followers(self) -> float | None:
-        return kpi.rate(self.engagement, self.followers)
-
-    @cached_property
-    def er_reach(self) -> float | None:
-        return kpi.rate(self.engagement, self.counts.get("reach"))
-
-    @cached_property
-    def er_impressions(self) -> float | None:
-        return kpi.rate(self.engagement, self.impressions)
-
-    @cached_property
-    def reach_rate(self) -> float | None:
-        return kpi.rate(self.counts.get("reach"), self.followers)
-
-    @cached_property
-    def ctr(self) -> float | None:
-        clicks = self.counts.get("clicks")
-        return kpi.rate(clicks, self.impressions) if clicks is not None else None
+    def __post_init__(self) -> None:
+        counts = self.counts
+        impressions = counts.get("impressions")
+        self.impressions = impressions = impressions if impressions is not None else counts.get("views")
+        self.reach = reach = counts.get("reach")
+        self.clicks = clicks = counts.get("clicks")
+        engagement = self.engagement
+        self.er_followers = kpi.rate(engagement, self.followers)
+        self.er_reach = kpi.rate(engagement, reach)
+        self.er_impressions = kpi.rate(engagement, impressions)
+        self.reach_rate = kpi.rate(reach, self.followers)
+        self.ctr = kpi.rate(clicks, impressions) if clicks is not None else None
+        self.title, self.campaign, self.author = self.front("title"), self.front("campaign"), self.front("author")
 
     def front(self, key: str) -> str:
         value = self.post.front.get(key) if self.post is not None else None
@@ -108,7 +118,7 @@ class Dataset:
     follower_rows: dict[str, list[dict[str, Any]]]
     campaigns: list[dict[str, Any]]
     audience: dict[str, tuple[str, list[dict[str, Any]]]]
-    posts: list[Post] = field(default_factory=list)
+    posts: Sequence[Claimant] = ()
 
     def followers_on(self, platform: str, day: date) -> int | None:
         series = self.followers.get(platform)
@@ -118,9 +128,9 @@ class Dataset:
         return series[i - 1][1] if i else None
 
 
-def claims(posts: Iterable[Post]) -> dict[str, dict[str, Post]]:
+def claims(posts: Iterable[Claimant]) -> dict[str, dict[str, Claimant]]:
     """platform -> key -> the post whose ``posted:`` names it."""
-    out: dict[str, dict[str, Post]] = {}
+    out: dict[str, dict[str, Claimant]] = {}
     for post in posts:
         posted = post.front.get("posted")
         if not isinstance(posted, dict):
@@ -132,7 +142,7 @@ def claims(posts: Iterable[Post]) -> dict[str, dict[str, Post]]:
     return out
 
 
-def load(brand: Brand, posts: list[Post]) -> Dataset:
+def load(brand: Brand, posts: Sequence[Claimant]) -> Dataset:
     root = brand.root
     tz = brand.timezone
     follower_rows = store.load_followers(root)
@@ -140,30 +150,28 @@ def load(brand: Brand, posts: list[Post]) -> Dataset:
                  for p, rs in follower_rows.items()}
     data = Dataset(brand, [], followers, follower_rows, store.load_campaigns(root), store.load_audience(root), posts)
     claimed = claims(posts)
-    n = len(POST_COUNTS)
-    for (platform, post_id), (last, row_series, count) in curves.curves(root).items():
+    parse_time = datetime.fromisoformat
+    for (platform, post_id), c in curves.curves(root).items():
         index = claimed.get(platform, {})
-        post = index.get(post_id) or next((index[k] for k in link_keys(last[2]) if k in index), None)
-        published = datetime.fromisoformat(last[3]) if last[3] else None
-        series = row_series
-        if post is not None and (published is None or last[3][10:16] == "T00:00"):
+        post = index.get(post_id) or next((index[k] for k in link_keys(c.permalink) if k in index), None)
+        published = parse_time(c.published) if c.published else None
+        lifetime = c.lifetime
+        if post is not None and (published is None or curves.day_only(c.published)):
             raw = post.front.get("date")
             when = parse(raw, tz) if isinstance(raw, str) else None
             if when is not None and (published is None or when.date() == published.date()):
-                if published is not None:  # the curve's hours count from the post's time instead
+                if published is not None and c.series is not None:  # the curve's hours count from the post's time
                     shift = (published - when).total_seconds() / 3600
-                    series = [(h + shift, e) for h, e in row_series]
+                    lifetime = kpi.lifetime_hours([(h + shift, e) for h, e in c.series])
                 published = when
-        counts = {name: int(v) if v else None for name, v in zip(POST_COUNTS, last[5:5 + n], strict=True)}
-        text = last[5 + n]
-        st = PostStats(platform, post_id, last[2], published, last[4], counts, series, text, post,
-                       snapshots=count)
-        st.engagement = kpi.engagement(counts["likes"], counts["comments"], counts["shares"], counts["saves"],
-                                       counts["clicks"])
-        if published is not None:
-            st.followers = data.followers_on(platform, published.astimezone(tz).date())
-            st.lifetime = kpi.lifetime_hours(series)
-        data.stats.append(st)
+        counts = dict(zip(POST_COUNTS, c.counts, strict=True))
+        engagement = kpi.engagement(counts["likes"], counts["comments"], counts["shares"], counts["saves"],
+                                    counts["clicks"])
+        local = published.astimezone(tz) if published is not None else None
+        data.stats.append(PostStats(
+            platform, post_id, c.permalink, published, c.type, counts, c.text, post,
+            followers=data.followers_on(platform, local.date()) if local is not None else None, snapshots=c.snapshots,
+            engagement=engagement, lifetime=lifetime if published is not None else None, local=local))
     data.stats.sort(key=lambda s: (s.published is None, s.published or datetime.min.replace(tzinfo=tz), s.platform,
                                    s.post_id))
     return data

@@ -23,6 +23,7 @@ import difflib
 import json
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -65,10 +66,12 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a[:n], b[:n], autojunk=False).ratio()
 
 
-def propose(data: dataset.Dataset) -> list[Proposal]:
+def propose(data: dataset.Dataset, posts: Sequence[Post]) -> list[Proposal]:
+    """Links for the rows of ``data`` that no post claims, among ``posts`` (those ``data`` was
+    loaded with)."""
     tz = data.brand.timezone
     candidates: dict[str, list[tuple[datetime, Post]]] = {}
-    for post in data.posts:
+    for post in posts:
         if post.status not in STATUSES:
             continue
         raw = post.front.get("date")
@@ -135,9 +138,10 @@ def add_posted(source: str, platform: str, value: str) -> str | None:
 
 
 def run(brand: Brand, yes: bool, interactive: bool) -> int:
-    data = dataset.load(brand, dataset.read_posts(brand))
+    posts = dataset.read_posts(brand)
+    data = dataset.load(brand, posts)
     unclaimed = [s for s in data.stats if s.post is None]
-    proposals = propose(data)
+    proposals = propose(data, posts)
     if not unclaimed:
         print("Her kayıtlı gönderi satırı bir gönderiye bağlı; önerilecek bir şey yok.")
         return 0

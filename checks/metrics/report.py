@@ -32,24 +32,18 @@ def _r(value: float | None, digits: int = 2) -> float | None:
 
 
 def in_period(data: Dataset, start: date | None, end: date | None) -> list[PostStats]:
-    tz = data.brand.timezone
-    out = []
-    for s in data.stats:
-        if s.published is None:
-            continue
-        day = s.published.astimezone(tz).date()
-        if (start and day < start) or (end and day > end):
-            continue
-        out.append(s)
-    return out
+    if start is None and end is None:
+        return [s for s in data.stats if s.local is not None]
+    lo, hi = start or date.min, end or date.max
+    return [s for s in data.stats if s.local is not None and lo <= s.local.date() <= hi]
 
 
 def summarise(stats: list[PostStats]) -> dict[str, Any]:
     """Totals and KPIs of a group of posts."""
     impressions = [s.impressions for s in stats if s.impressions is not None]
-    reach = [n for s in stats if (n := s.counts.get("reach")) is not None]
-    clicks = [n for s in stats if (n := s.counts.get("clicks")) is not None]
-    clicked_impr = sum(s.impressions or 0 for s in stats if s.counts.get("clicks") is not None)
+    reach = [s.reach for s in stats if s.reach is not None]
+    clicks = [s.clicks for s in stats if s.clicks is not None]
+    clicked_impr = sum(s.impressions or 0 for s in stats if s.clicks is not None)
     return {
         "posts": len(stats),
         "impressions": sum(impressions) if impressions else None,
@@ -61,7 +55,7 @@ def summarise(stats: list[PostStats]) -> dict[str, Any]:
         "engagement_rate_impressions": _r(kpi.mean([s.er_impressions for s in stats])),
         "reach_rate": _r(kpi.mean([s.reach_rate for s in stats])),
         "ctr": _r(kpi.rate(sum(clicks), clicked_impr)) if clicks else None,
-        "frequency": _r(kpi.frequency(sum(s.impressions or 0 for s in stats if s.counts.get("reach")),
+        "frequency": _r(kpi.frequency(sum(s.impressions or 0 for s in stats if s.reach),
                                       sum(reach))) if reach else None,
         "lifetime_hours": _r(kpi.middle([s.lifetime for s in stats]), 1),
     }
@@ -74,18 +68,34 @@ def _grouped(stats: list[PostStats], key: Callable[[PostStats], str], name: str)
     return [{name: k, **summarise(groups[k])} for k in sorted(groups)]
 
 
-def post_entry(s: PostStats, tz: Any) -> dict[str, Any]:
+def post_entry(s: PostStats) -> dict[str, Any]:
     return {
         "platform": s.platform, "post_id": s.post_id, "permalink": s.permalink,
-        "published": s.published.astimezone(tz).isoformat(timespec="minutes") if s.published else None,
-        "path": s.post.path if s.post is not None else None, "title": s.front("title") or None,
-        "campaign": s.front("campaign") or None, "author": s.front("author") or None, "type": s.type or None,
-        "impressions": s.impressions, "reach": s.counts.get("reach"), "engagement": s.engagement,
-        "clicks": s.counts.get("clicks"), "followers": s.followers,
+        "published": s.local.isoformat(timespec="minutes") if s.local else None,
+        "path": s.post.path if s.post is not None else None, "title": s.title or None,
+        "campaign": s.campaign or None, "author": s.author or None, "type": s.type or None,
+        "impressions": s.impressions, "reach": s.reach, "engagement": s.engagement,
+        "clicks": s.clicks, "followers": s.followers,
         "engagement_rate_followers": _r(s.er_followers), "engagement_rate_reach": _r(s.er_reach),
         "engagement_rate_impressions": _r(s.er_impressions), "ctr": _r(s.ctr),
         "lifetime_hours": _r(s.lifetime, 1), "snapshots": s.snapshots,
     }
+
+
+def _platform(s: PostStats) -> str:
+    return s.platform
+
+
+def _type(s: PostStats) -> str:
+    return s.type or "—"
+
+
+def _campaign(s: PostStats) -> str:
+    return s.campaign
+
+
+def _author(s: PostStats) -> str:
+    return s.author
 
 
 def _score(s: PostStats) -> float | None:
@@ -132,8 +142,7 @@ def campaigns(data: Dataset, stats: list[PostStats], start: date | None, end: da
         if r["revenue"] is not None:
             t["revenue"] += r["revenue"]
             seen_revenue.add(r["campaign"])
-    by_post = {g["campaign"]: g for g in _grouped([s for s in stats if s.front("campaign")],
-                                                   lambda s: s.front("campaign"), "campaign")}
+    by_post = {g["campaign"]: g for g in _grouped([s for s in stats if s.campaign], _campaign, "campaign")}
     out = []
     for name in sorted(set(by_post) | set(traffic)):
         row = by_post.get(name) or {"campaign": name, **summarise([])}
@@ -146,13 +155,13 @@ def campaigns(data: Dataset, stats: list[PostStats], start: date | None, end: da
     return out
 
 
-def best_times(stats: list[PostStats], tz: Any) -> list[dict[str, Any]]:
+def best_times(stats: list[PostStats]) -> list[dict[str, Any]]:
     cells: dict[tuple[str, int, int], list[float]] = defaultdict(list)
     for s in stats:
         score = _score(s)
-        if s.published is None or score is None:
+        local = s.local
+        if local is None or score is None:
             continue
-        local = s.published.astimezone(tz)
         cells[(s.platform, local.weekday(), local.hour)].append(score)
         cells[("", local.weekday(), local.hour)].append(score)
     return [{"platform": p or None, "weekday": d, "weekday_name": WEEKDAYS[d], "hour": h, "posts": len(v),
@@ -161,7 +170,6 @@ def best_times(stats: list[PostStats], tz: Any) -> list[dict[str, Any]]:
 
 
 def build(data: Dataset, start: date | None = None, end: date | None = None) -> dict[str, Any]:
-    tz = data.brand.timezone
     stats = in_period(data, start, end)
     ranked = sorted((s for s in stats if _score(s) is not None), key=lambda s: (-(_score(s) or 0), s.post_id))
     return {
@@ -169,24 +177,23 @@ def build(data: Dataset, start: date | None = None, end: date | None = None) -> 
         "from": start.isoformat() if start else None,
         "to": end.isoformat() if end else None,
         "summary": summarise(stats),
-        "platforms": _grouped(stats, lambda s: s.platform, "platform"),
+        "platforms": _grouped(stats, _platform, "platform"),
         "followers": follower_growth(data, start, end),
         "campaigns": campaigns(data, stats, start, end),
-        "types": _grouped(stats, lambda s: s.type or "—", "type"),
-        "authors": _grouped([s for s in stats if s.front("author")], lambda s: s.front("author"), "author"),
-        "top": [post_entry(s, tz) for s in ranked[:TOP]],
-        "bottom": [post_entry(s, tz) for s in ranked[max(TOP, len(ranked) - TOP):][::-1]],
-        "best_times": best_times(stats, tz),
+        "types": _grouped(stats, _type, "type"),
+        "authors": _grouped([s for s in stats if s.author], _author, "author"),
+        "top": [post_entry(s) for s in ranked[:TOP]],
+        "bottom": [post_entry(s) for s in ranked[max(TOP, len(ranked) - TOP):][::-1]],
+        "best_times": best_times(stats),
         "audience": {p: {"date": d, "rows": rows} for p, (d, rows) in sorted(data.audience.items())},
         "unlinked": sum(1 for s in stats if s.post is None),
-        "posts": [post_entry(s, tz) for s in stats],
+        "posts": [post_entry(s) for s in stats],
     }
 
 
 def months(data: Dataset) -> list[tuple[int, int]]:
     """Brand-local months that have published posts or follower counts."""
-    tz = data.brand.timezone
-    found = {(s.published.astimezone(tz).year, s.published.astimezone(tz).month) for s in data.stats if s.published}
+    found = {(s.local.year, s.local.month) for s in data.stats if s.local is not None}
     for series in data.followers.values():
         found |= {(int(d[:4]), int(d[5:7])) for d, _ in series}
     return sorted(found)
