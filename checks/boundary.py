@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
+from stat import S_ISLNK
 
 from checks.post import read_file
 
@@ -56,9 +57,7 @@ class Boundary:
         if self._refused(path, real):
             raise Outside(path)
 
-    def read(self, path: str) -> bytes:
-        """The file's bytes; ``Outside`` when a symlink leads out of the root; OSError as
-        ``open`` raises it."""
+    def _check_folder(self, path: str) -> None:
         head, sep, _ = path.rpartition(os.sep)  # os.path.dirname costs more, per post
         folder = head or sep or "."
         refused = self._folders.get(folder)
@@ -66,6 +65,23 @@ class Boundary:
             refused = self._folder_refused(folder)
         if refused:
             raise Outside(path)
+
+    def stat(self, path: str) -> os.stat_result:
+        """``os.stat`` of the file that ``read`` would read, without opening it; ``Outside``
+        when a symlink leads out of the root; OSError as ``os.lstat`` raises it."""
+        self._check_folder(path)
+        info = os.lstat(path)
+        if not S_ISLNK(info.st_mode):
+            return info
+        real = os.path.realpath(path)  # the last component is a symlink
+        if self._refused(path, real):
+            raise Outside(path)
+        return os.stat(real)
+
+    def read(self, path: str) -> bytes:
+        """The file's bytes; ``Outside`` when a symlink leads out of the root; OSError as
+        ``open`` raises it."""
+        self._check_folder(path)
         try:
             return read_file(path, _NOFOLLOW)
         except OSError as exc:

@@ -219,43 +219,46 @@ def read_post(path: str, data: bytes | None = None, reader: Callable[[str], byte
     other checks become ``file.*`` findings; never raises for bad content (an unreadable file is
     a ``file.encoding`` finding too)."""
     post = Post(path=path)
-    if not path.isascii() and not _utf8(path):
-        post.problems.append(file_finding(path, "file.encoding",
-                                          "Dosya adı UTF-8 değil; dosyayı UTF-8 bir adla yeniden adlandırın."))
-        return post
-    try:
-        raw = data if data is not None else (reader or read_file)(path)
-    except TooLarge as exc:
-        post.problems.append(file_finding(
-            path, "file.size",
-            f"Dosya çok büyük ({exc.size:,} bayt; en çok {MAX_POST_BYTES:,}): bir gönderi bu kadar uzun olamaz, "
-            "denetlenmedi."))
-        return post
-    except NotAFile:
-        post.problems.append(file_finding(path, "file.encoding",
-                                          "Dosya okunamadı: düzenli bir dosya değil (klasör, FIFO ya da aygıt)."))
-        return post
-    except OSError as exc:
-        post.problems.append(file_finding(path, "file.encoding", f"Dosya okunamadı: {exc.strerror or exc}"))
-        return post
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        line, col = _byte_position(raw, nul)
-        post.problems.append(file_finding(path, "file.encoding",
-                                          "Dosyada NUL baytı var; metin dosyası değil gibi görünüyor.", line, col))
-        return post
-    try:
-        source = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _byte_position(raw, exc.start)
-        post.problems.append(file_finding(
-            path, "file.encoding", f"Dosya UTF-8 değil (bayt 0x{raw[exc.start]:02x}); UTF-8 olarak kaydedin.",
-            line, col,
-        ))
+    source = read_source(path, data, reader)
+    if isinstance(source, Finding):
+        post.problems.append(source)
         return post
     post.source = source
     _split_front_matter(post)
     return post
+
+
+def read_source(path: str, data: bytes | None = None, reader: Callable[[str], bytes] | None = None) -> str | Finding:
+    """The text of the post at ``path`` (arguments as ``read_post``), or the ``file.*`` finding
+    that says why it cannot be read: a file name that is not UTF-8, a file that is too large or
+    not a regular file or cannot be opened, a NUL byte, bytes that are not UTF-8."""
+    if not path.isascii() and not _utf8(path):
+        return file_finding(path, "file.encoding", "Dosya adı UTF-8 değil; dosyayı UTF-8 bir adla yeniden adlandırın.")
+    try:
+        raw = data if data is not None else (reader or read_file)(path)
+    except TooLarge as exc:
+        return file_finding(
+            path, "file.size",
+            f"Dosya çok büyük ({exc.size:,} bayt; en çok {MAX_POST_BYTES:,}): bir gönderi bu kadar uzun olamaz, "
+            "denetlenmedi.")
+    except NotAFile:
+        return file_finding(path, "file.encoding",
+                            "Dosya okunamadı: düzenli bir dosya değil (klasör, FIFO ya da aygıt).")
+    except OSError as exc:
+        return file_finding(path, "file.encoding", f"Dosya okunamadı: {exc.strerror or exc}")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _byte_position(raw, nul)
+        return file_finding(path, "file.encoding", "Dosyada NUL baytı var; metin dosyası değil gibi görünüyor.",
+                            line, col)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _byte_position(raw, exc.start)
+        return file_finding(
+            path, "file.encoding", f"Dosya UTF-8 değil (bayt 0x{raw[exc.start]:02x}); UTF-8 olarak kaydedin.",
+            line, col,
+        )
 
 
 def _utf8(text: str) -> bool:
@@ -273,9 +276,26 @@ def _byte_position(raw: bytes, index: int) -> tuple[int, int]:
     return line, col
 
 
+def front_matter_span(source: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The front matter's opening ``---`` line and its closing line (``---`` or ``...``); None
+    for what is missing. The YAML text lies between them."""
+    opening = _OPEN.match(source)
+    return opening, _CLOSE.search(source, opening.end()) if opening else None
+
+
+def parse_front(text: str) -> tuple[Any, Loaded | None]:
+    """The data of a front matter's YAML text (a dict when it is a mapping) and, when the parser
+    rather than the fast path read it, its node tree (for positions). Raises YamlError."""
+    fast = load_mapping(text)
+    if fast is not None:
+        return fast, None
+    loaded = load(text)
+    return loaded.data, loaded
+
+
 def _split_front_matter(post: Post) -> None:
     source = post.source
-    opening = _OPEN.match(source)
+    opening, closing = front_matter_span(source)
     if not opening:
         post.body_start = 1 if source.startswith("\ufeff") else 0
         what = "Dosya boş" if not source.strip("\ufeff \t\r\n") else "Ön bilgi (front matter) yok"
@@ -283,7 +303,6 @@ def _split_front_matter(post: Post) -> None:
             post, "file.front-matter", "error",
             f"{what}: gönderi '---' satırıyla başlayan bir YAML ön bilgisiyle başlamalı.", 0, 1))
         return
-    closing = _CLOSE.search(source, opening.end())
     if not closing:
         post.body_start = len(source)
         post.problems.append(finding_at(
@@ -292,25 +311,19 @@ def _split_front_matter(post: Post) -> None:
     post.fm_offset = opening.end()
     nl = source.find("\n", closing.end())
     post.body_start = len(source) if nl < 0 else nl + 1
-    fm_text = source[opening.end():closing.start()]
-    fast = load_mapping(fm_text)
-    if fast is not None:
-        post.front = fast
-        post.readable = True
-        return
     try:
-        post.fm = load(fm_text)
+        data, post.fm = parse_front(source[opening.end():closing.start()])
     except YamlError as exc:
         line_base, _ = position(post, post.fm_offset)
         post.problems.append(file_finding(post.path, "file.front-matter",
                                           f"Ön bilgi geçerli YAML değil: {exc.message}",
                                           line_base + exc.line, exc.column + 1))
         return
-    if not isinstance(post.fm.data, dict):
-        kind = "boş" if post.fm.data is None else f"bir {type(post.fm.data).__name__}"
+    if not isinstance(data, dict):
+        kind = "boş" if data is None else f"bir {type(data).__name__}"
         post.problems.append(finding_at(
             post, "file.front-matter", "error",
             f"Ön bilgi bir YAML eşlemi (anahtar: değer) olmalı; bu {kind}.", 0, 3))
         return
-    post.front = post.fm.data
+    post.front = data
     post.readable = True

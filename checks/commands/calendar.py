@@ -22,12 +22,13 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from checks import engine, personal
+from checks import personal
 from checks.boundary import boundary_for
 from checks.brand.model import Brand
 from checks.commands.common import brand_from_args, day_from_args, now_from_args
 from checks.errors import EkipError
 from checks.fix import write_atomic
+from checks.frontmatter import post_paths
 from checks.ical import build_ics
 from checks.post import Post, read_post
 from checks.timeutil import parse
@@ -52,19 +53,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def load_posts(brand: Brand, paths: list[str] | None = None) -> list[Post]:
     """Readable posts: the PATHs given, or every post under ``content/``."""
-    if not paths:
-        content = (brand.root / "content").resolve()
-        paths = [p for p in engine.default_paths(brand.root) if Path(p).resolve().is_relative_to(content)]
-    for p in paths:
-        if not Path(p).exists():
-            raise EkipError(f"{p}: no such file or folder")
-    posts = []
     reader = boundary_for(brand.root).read
-    for shown in engine.collect(paths, brand.root):
-        post = read_post(shown, reader=reader)
-        if post.readable:
-            posts.append(post)
-    return posts
+    return [post for shown in post_paths(brand, paths) if (post := read_post(shown, reader=reader)).readable]
 
 
 def _split(values: list[str] | None) -> set[str] | None:

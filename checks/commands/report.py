@@ -27,13 +27,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
+    from checks.frontmatter import read_fronts
     from checks.metrics import dataset, render, report
 
     start, end = day_from_args(args.start, "--from"), day_from_args(args.end, "--to")
     if start and end and end < start:
         raise EkipError("--to is before --from")
     brand = brand_from_args(args.brand)
-    data = dataset.load(brand, dataset.read_posts(brand, args.paths))
+    data = dataset.load(brand, read_fronts(brand, args.paths, dataset.FRONT_KEYS))  # front matter is all it needs
     doc = report.build(data, start, end)
     if args.format == "json":
         import orjson

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from checks.post import Post
 
 _I = {name: i for i, name in enumerate(POST_COUNTS)}
+FRONT_KEYS = ("posted", "date", "title", "campaign", "author")  # what of a post's front matter is used here
 
 
 def link_keys(value: str) -> set[str]:

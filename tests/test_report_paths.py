@@ -1,0 +1,97 @@
+"""``ekip report``'s fast paths (the front-matter-only reader and its cache, the snapshot cache
+with each post's lifetime worked out once) give the numbers a direct reading of the files
+gives: every post through the full post reader, every snapshot row through the csv module, each
+lifetime from the post's whole curve. On the sample brand's data (scripts/sample_metrics.py),
+in every format, from the files and then from the caches."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from checks.brand.loader import load_brand
+from checks.metrics import kpi
+from checks.metrics.dataset import link_keys
+from checks.post import read_post
+from checks.timeutil import parse
+from tests.conftest import Repo
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGAGEMENT = ("likes", "comments", "shares", "saves", "clicks")
+CURVES: dict[tuple[str, str], list[tuple[float, int]]] = {}  # the reference's, by post
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Repo:
+    for part in ("brand", "content", "metrics"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    return Repo(tmp_path)
+
+
+def reference(root: Path) -> dict[tuple[str, str], dict]:
+    """(platform, post id) -> what the report should say of that post."""
+    brand = load_brand(root / "brand")
+    tz = brand.timezone
+    claimed: dict[tuple[str, str], object] = {}
+    for path in sorted((root / "content").rglob("*.md")):
+        post = read_post(str(path.relative_to(root)))
+        posted = post.front.get("posted") if post.readable else None
+        for platform, value in (posted or {}).items():
+            for key in link_keys(value):
+                claimed[(platform, key)] = post
+    rows: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for f in sorted((root / "metrics").glob("*/posts/*.csv")):
+        with f.open(encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                rows[(f.parent.parent.name, r["post_id"])].append(r)
+    out = {}
+    for (platform, post_id), these in rows.items():
+        these.sort(key=lambda r: r["at"])
+        last = these[-1]
+        post = claimed.get((platform, post_id)) or next(
+            (claimed[(platform, k)] for k in link_keys(last["permalink"]) if (platform, k) in claimed), None)
+        published = datetime.fromisoformat(last["published"]) if last["published"] else None
+        curve = [((datetime.fromisoformat(r["at"]) - published).total_seconds() / 3600,
+                  sum(int(r[k] or 0) for k in ENGAGEMENT)) for r in these] if published else []
+        if post is not None and published is not None and last["published"][10:16] == "T00:00":
+            when = parse(post.front["date"], tz)  # a day-only export: the post file gives the time
+            if when is not None and when.date() == published.date():
+                curve = [((datetime.fromisoformat(r["at"]) - when).total_seconds() / 3600, e)
+                         for r, (_, e) in zip(these, curve, strict=True)]
+                published = when
+        shown = last["impressions"] or last["views"]  # Meta's views stand in for impressions
+        impressions = int(shown) if shown else None
+        engagement = sum(int(last[k] or 0) for k in ENGAGEMENT)
+        CURVES[(platform, post_id)] = curve
+        lifetime = kpi.lifetime_hours(curve)
+        out[(platform, post_id)] = {
+            "published": published.astimezone(tz).isoformat(timespec="minutes") if published else None,
+            "path": post.path if post else None, "title": post.front.get("title") if post else None,
+            "engagement": engagement, "impressions": impressions, "snapshots": len(these),
+            "engagement_rate_impressions": round(engagement / impressions * 100, 2) if impressions else None,
+            "lifetime_hours": None if lifetime is None else round(lifetime, 1),
+        }
+    return out
+
+
+def test_the_report_gives_the_numbers_of_a_direct_reading(sample: Repo) -> None:
+    expected = reference(sample.root)
+    assert any(p["path"] for p in expected.values()) and any(p["lifetime_hours"] for p in expected.values())
+    outputs = []
+    for _ in range(2):  # from the files, then from the caches
+        code, out, err = sample.run("report", "--format", "json")
+        assert code == 0, err
+        doc = json.loads(out)
+        got = {(p["platform"], p["post_id"]): {k: p[k] for k in next(iter(expected.values()))}
+               for p in doc["posts"]}
+        assert got == expected
+        outputs.append([out] + [sample.run("report", "--format", f)[1] for f in ("text", "csv", "md")])
+    assert outputs[0] == outputs[1]
+    lifetimes = [kpi.lifetime_hours(curve) for curve in CURVES.values()]
+    assert doc["summary"]["lifetime_hours"] == round(kpi.middle(lifetimes) or 0, 1)
