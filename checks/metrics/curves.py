@@ -91,9 +91,9 @@ def compute(root: Path) -> Curves:
         series: list[tuple[float, int]] = []
         if last[3]:
             published = parse_time(last[3])
-            for r in rows:  # engagement: likes, comments, shares, saves, clicks (cells 8 to 12)
-                series.append(((parse_time(r[0]) - published).total_seconds() / 3600,
-                               int(r[8] or 0) + int(r[9] or 0) + int(r[10] or 0) + int(r[11] or 0) + int(r[12] or 0)))
+            # engagement: likes, comments, shares, saves, clicks (cells 8 to 12; an empty one is 0)
+            series = [((parse_time(r[0]) - published).total_seconds() / 3600, sum(map(int, filter(None, r[8:13]))))
+                      for r in rows]
         text = next((r[_TEXT] for r in rows if r[_TEXT]), "")
         out[key] = Curve(last[2], last[3], last[4], tuple(int(v) if v else None for v in last[_COUNTS]), text,
                          len(rows), kpi.lifetime_hours(series), series if day_only(last[3]) else None)
