@@ -37,7 +37,7 @@ def month_pages(brand: Brand, entries: Sequence[Entry]) -> list[SiteFile]:
         lines = [*HIDE_TOC, f"# {labels.month_name(year, month)}", ""]
         lines.append(f"{len(these)} gönderi. Saatler markanın saat dilimindedir "
                      f"({escape.code(brand.timezone.key)}); haftalar ISO haftasıdır (pazartesi–pazar).")
-        lines += ["", _neighbours(months, i, path), ""]
+        lines += ["", escape.month_links(months, i, path, month_page, CALENDAR), ""]
         for (iso_year, week), group in groupby(sorted(these, key=_week), key=_week):
             lines += [f"## {week}. hafta: {_week_range(iso_year, week)}", ""]
             lines.append(escape.table(cells.HEADER, (cells.row(brand, e, path) for e in group), cells.CSS))
@@ -55,16 +55,6 @@ def _week(entry: Entry) -> tuple[int, int]:
     assert entry.when is not None
     iso = entry.when.isocalendar()
     return iso.year, iso.week
-
-
-def _neighbours(months: list[tuple[int, int]], i: int, source: str) -> str:
-    parts = []
-    if i > 0:
-        parts.append("← " + escape.link(labels.month_name(*months[i - 1]), month_page(*months[i - 1]), source))
-    parts.append(escape.link("Genel bakış", CALENDAR, source))
-    if i + 1 < len(months):
-        parts.append(escape.link(labels.month_name(*months[i + 1]), month_page(*months[i + 1]), source) + " →")
-    return " · ".join(parts)
 
 
 def _week_range(iso_year: int, week: int) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+
+from checks.site import labels
 
 # What Markdown reads as syntax inside a line (emphasis, code, links, images, raw HTML, entities,
 # table cells, heading closers), plus what the pymdownx and attr_list extensions read.
@@ -42,6 +44,19 @@ def link(label: object, target: str, source: str) -> str:
     """A Markdown link from the page at ``source`` to the page at ``target`` (both docs-relative
     paths such as ``takvim/2026/12.md``); MkDocs checks and rewrites it."""
     return f"[{text(label)}]({relative(target, source)})"
+
+
+def month_links(months: Sequence[tuple[int, int]], i: int, source: str, page: Callable[[int, int], str],
+                home: str) -> str:
+    """The links at the top of the page at ``source`` for month ``months[i]`` (year, month): the
+    month before, the overview page ``home``, the month after; ``page`` gives a month's page."""
+    parts = []
+    if i > 0:
+        parts.append("← " + link(labels.month_name(*months[i - 1]), page(*months[i - 1]), source))
+    parts.append(link("Genel bakış", home, source))
+    if i + 1 < len(months):
+        parts.append(link(labels.month_name(*months[i + 1]), page(*months[i + 1]), source) + " →")
+    return " · ".join(parts)
 
 
 def relative(target: str, source: str) -> str:

@@ -72,23 +72,13 @@ def report_pages(brand: Brand, data: Dataset | None, entries: Sequence[Entry]) -
                  f"{doc['summary']['posts']} gönderi yayımlandı ({start.isoformat()} – {end.isoformat()}, "
                  f"{escape.code(brand.timezone.key)}). Sayılar `metrics/` klasöründeki son içe aktarımdan; "
                  "oranlar el kitabının [Metrikler](../../metrikler.md) sayfasındaki gibi hesaplanır.", "",
-                 _neighbours(months, i, path), ""]
+                 escape.month_links(months, i, path, report_page, INDEX), ""]
         if doc["unlinked"]:
             lines += [f"{doc['unlinked']} gönderi satırı hiçbir gönderi dosyasına bağlı değil "
                       "(`ekip metrics link`).", ""]
         lines += _body(brand, doc, data, path, by_path, start, end)
         pages.append(SiteFile(path, "\n".join(lines), title, in_nav=True, section=(SECTION, str(year))))
     return pages
-
-
-def _neighbours(months: list[tuple[int, int]], i: int, source: str) -> str:
-    parts = []
-    if i > 0:
-        parts.append("← " + escape.link(labels.month_name(*months[i - 1]), report_page(*months[i - 1]), source))
-    parts.append(escape.link("Genel bakış", INDEX, source))
-    if i + 1 < len(months):
-        parts.append(escape.link(labels.month_name(*months[i + 1]), report_page(*months[i + 1]), source) + " →")
-    return " · ".join(parts)
 
 
 def _overview(brand: Brand, data: Dataset, months: list[tuple[int, int]], by_path: dict[str, Entry]) -> SiteFile:
