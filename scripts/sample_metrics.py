@@ -28,6 +28,7 @@ import re
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -219,259 +220,140 @@ def exports(
     return written
 
 
-def _instagram(path: Path, rows: list[tuple[dict[str, Any], dict[str, int]]], tr: bool) -> Path:
-    header = (
-        [
-            "Gönderi kimliği",
-            "Hesap kimliği",
-            "Hesap kullanıcı adı",
-            "Hesap adı",
-            "Açıklama",
-            "Süre (sn)",
-            "Yayınlanma zamanı",
-            "Kalıcı bağlantı",
-            "Gönderi türü",
-            "Veri yorumu",
-            "Tarih",
-            "Görüntülemeler",
-            "Erişim",
-            "Beğenmeler",
-            "Paylaşımlar",
-            "Takipler",
-            "Yorumlar",
-            "Kaydetmeler",
-        ]
-        if tr
-        else [
-            "Post ID",
-            "Account ID",
-            "Account username",
-            "Account name",
-            "Description",
-            "Duration (sec)",
-            "Publish time",
-            "Permalink",
-            "Post type",
-            "Data comment",
-            "Date",
-            "Views",
-            "Reach",
-            "Likes",
-            "Shares",
-            "Follows",
-            "Comments",
-            "Saves",
-        ]
-    )
-    body = [
-        [
-            p["post_id"],
-            "17841400000000001",
-            "ornekgiyim",
-            "Örnek Giyim",
-            p["text"],
-            "15" if p["type"] == "IG reel" else "0",
-            p["when"].strftime("%d.%m.%Y %H:%M" if tr else "%m/%d/%Y %H:%M"),
-            p["link"],
-            p["type"],
-            "",
-            "Ömür boyu" if tr else "Lifetime",
-            num(c["impressions"], tr),
-            num(c["reach"], tr),
-            num(c["likes"], tr),
-            num(c["shares"], tr),
-            num(c["follows"], tr),
-            num(c["comments"], tr),
-            num(c["saves"], tr),
-        ]
-        for p, c in rows
-    ]
-    write_csv(path, header, body, ";" if tr else ",", bom=True)
+Row = tuple[dict[str, Any], dict[str, int]]  # a placement and its counts at the export's time
+Cell = Callable[[dict[str, Any], dict[str, int], bool], Any]  # (placement, counts, Turkish?) -> value
+# (Turkish header, English header, cell): a column of an export; None where that language's
+# export has no such column (Meta's English export has more than its Turkish one).
+Column = tuple[str | None, str | None, Cell]
+
+
+def table(columns: Sequence[Column], rows: list[Row], tr: bool) -> tuple[list[str], list[list[Any]]]:
+    """The header and body of an export in one language."""
+    present = [(t if tr else e, cell) for t, e, cell in columns if (t if tr else e) is not None]
+    return [str(h) for h, _ in present], [[cell(p, c, tr) for _, cell in present] for p, c in rows]
+
+
+def field(key: str, limit: int | None = None) -> Cell:
+    return lambda p, c, tr: p[key][:limit]
+
+
+def const(value: Any, tr_value: Any = None) -> Cell:
+    """``value``, or ``tr_value`` in the Turkish export when given."""
+    return lambda p, c, tr: tr_value if tr and tr_value is not None else value
+
+
+def count(key: str, times: int = 1, raw_in_tr: bool = False) -> Cell:
+    """A count as the export writes it (``1.234`` in Turkish); ``raw_in_tr``: a plain number in
+    the Turkish export (an XLSX cell)."""
+    return lambda p, c, tr: c[key] * times if tr and raw_in_tr else num(c[key] * times, tr)
+
+
+def raw(key: str) -> Cell:
+    """A count as a plain number (an XLSX cell)."""
+    return lambda p, c, tr: c[key]
+
+
+def published(tr_format: str, en_format: str) -> Cell:
+    return lambda p, c, tr: p["when"].strftime(tr_format if tr else en_format)
+
+
+def computed(value: Callable[[dict[str, int]], float]) -> Cell:
+    """A number worked out from the counts, written as the export writes counts."""
+    return lambda p, c, tr: num(value(c), tr)
+
+
+LIFETIME = const("Lifetime", "Ömür boyu")
+META_TIME = published("%d.%m.%Y %H:%M", "%m/%d/%Y %H:%M")
+
+INSTAGRAM: list[Column] = [
+    ("Gönderi kimliği", "Post ID", field("post_id")),
+    ("Hesap kimliği", "Account ID", const("17841400000000001")),
+    ("Hesap kullanıcı adı", "Account username", const("ornekgiyim")),
+    ("Hesap adı", "Account name", const("Örnek Giyim")),
+    ("Açıklama", "Description", field("text")),
+    ("Süre (sn)", "Duration (sec)", lambda p, c, tr: "15" if p["type"] == "IG reel" else "0"),
+    ("Yayınlanma zamanı", "Publish time", META_TIME),
+    ("Kalıcı bağlantı", "Permalink", field("link")),
+    ("Gönderi türü", "Post type", field("type")),
+    ("Veri yorumu", "Data comment", const("")),
+    ("Tarih", "Date", LIFETIME),
+    ("Görüntülemeler", "Views", count("impressions")),
+    ("Erişim", "Reach", count("reach")),
+    ("Beğenmeler", "Likes", count("likes")),
+    ("Paylaşımlar", "Shares", count("shares")),
+    ("Takipler", "Follows", count("follows")),
+    ("Yorumlar", "Comments", count("comments")),
+    ("Kaydetmeler", "Saves", count("saves")),
+]
+
+FACEBOOK: list[Column] = [
+    ("Gönderi kimliği", "Post ID", field("post_id")),
+    ("Sayfa kimliği", "Page ID", const("101234567890123")),
+    ("Sayfa adı", "Page name", const("Örnek Giyim")),
+    ("Başlık", "Title", const("")),
+    ("Açıklama", "Description", field("text")),
+    ("Süre (sn)", "Duration (sec)", const("0")),
+    ("Yayınlanma zamanı", "Publish time", META_TIME),
+    (None, "Caption type", const("")),
+    ("Kalıcı bağlantı", "Permalink", field("link")),
+    (None, "Is crosspost", const("No")),
+    (None, "Is share", const("No")),
+    ("Gönderi türü", "Post type", field("type")),
+    (None, "Languages", const("")),
+    (None, "Custom labels", const("")),
+    (None, "Funded content status", const("")),
+    (None, "Data comment", const("")),
+    ("Tarih", "Date", LIFETIME),
+    ("Görüntülemeler", "Views", count("impressions")),
+    ("Erişim", "Reach", count("reach")),
+    ("Tepkiler, yorumlar ve paylaşımlar", "Reactions, Comments and Shares",
+     computed(lambda c: c["likes"] + c["comments"] + c["shares"])),
+    ("Tepkiler", "Reactions", count("likes")),
+    ("Yorumlar", "Comments", count("comments")),
+    ("Paylaşımlar", "Shares", count("shares")),
+    ("Toplam tıklama", "Total clicks", computed(lambda c: c["clicks"] + c["clicks"] // 2)),
+    ("Bağlantı tıklamaları", "Link clicks", count("clicks")),
+    ("Diğer tıklamalar", "Other clicks", computed(lambda c: c["clicks"] // 2)),
+]
+
+
+def _x_day(p: dict[str, Any], c: dict[str, int], tr: bool) -> str:
+    w = p["when"]
+    return w.strftime("%d.%m.%Y") if tr else f"{DAYS_EN[w.weekday()]}, {MONTHS_EN[w.month - 1]} {w.day:02d}, {w.year}"
+
+
+X: list[Column] = [
+    ("Gönderi kimliği", "Post id", field("post_id")),
+    ("Tarih", "Date", _x_day),
+    ("Gönderi metni", "Post text", field("text")),
+    ("Gönderi bağlantısı", "Post Link", field("link")),
+    ("Gösterimler", "Impressions", count("impressions")),
+    ("Beğeniler", "Likes", count("likes")),
+    ("Etkileşimler", "Engagements", computed(lambda c: sum(c[k] for k in ("likes", "comments", "shares", "saves",
+                                                                            "clicks")))),
+    ("Yer işaretleri", "Bookmarks", count("saves")),
+    ("Paylaşımlar", "Shares", computed(lambda c: c["shares"] // 3)),
+    ("Yeni takipçiler", "New follows", count("follows")),
+    ("Yanıtlar", "Replies", count("comments")),
+    ("Yeniden gönderiler", "Reposts", computed(lambda c: c["shares"] - c["shares"] // 3)),
+    ("Profil ziyaretleri", "Profile visits", count("follows", 6)),
+    ("Ayrıntı genişletmeleri", "Detail Expands", count("clicks", 2)),
+    ("URL tıklamaları", "URL Clicks", count("clicks")),
+]
+
+
+def _instagram(path: Path, rows: list[Row], tr: bool) -> Path:
+    write_csv(path, *table(INSTAGRAM, rows, tr), ";" if tr else ",", bom=True)
     return path
 
 
-def _facebook(path: Path, rows: list[tuple[dict[str, Any], dict[str, int]]], tr: bool) -> Path:
-    header = (
-        [
-            "Gönderi kimliği",
-            "Sayfa kimliği",
-            "Sayfa adı",
-            "Başlık",
-            "Açıklama",
-            "Süre (sn)",
-            "Yayınlanma zamanı",
-            "Kalıcı bağlantı",
-            "Gönderi türü",
-            "Tarih",
-            "Görüntülemeler",
-            "Erişim",
-            "Tepkiler, yorumlar ve paylaşımlar",
-            "Tepkiler",
-            "Yorumlar",
-            "Paylaşımlar",
-            "Toplam tıklama",
-            "Bağlantı tıklamaları",
-            "Diğer tıklamalar",
-        ]
-        if tr
-        else [
-            "Post ID",
-            "Page ID",
-            "Page name",
-            "Title",
-            "Description",
-            "Duration (sec)",
-            "Publish time",
-            "Caption type",
-            "Permalink",
-            "Is crosspost",
-            "Is share",
-            "Post type",
-            "Languages",
-            "Custom labels",
-            "Funded content status",
-            "Data comment",
-            "Date",
-            "Views",
-            "Reach",
-            "Reactions, Comments and Shares",
-            "Reactions",
-            "Comments",
-            "Shares",
-            "Total clicks",
-            "Link clicks",
-            "Other clicks",
-        ]
-    )
-    body = []
-    for p, c in rows:
-        eng = c["likes"] + c["comments"] + c["shares"]
-        other = c["clicks"] // 2
-        if tr:
-            body.append(
-                [
-                    p["post_id"],
-                    "101234567890123",
-                    "Örnek Giyim",
-                    "",
-                    p["text"],
-                    "0",
-                    p["when"].strftime("%d.%m.%Y %H:%M"),
-                    p["link"],
-                    p["type"],
-                    "Ömür boyu",
-                    num(c["impressions"], tr),
-                    num(c["reach"], tr),
-                    num(eng, tr),
-                    num(c["likes"], tr),
-                    num(c["comments"], tr),
-                    num(c["shares"], tr),
-                    num(c["clicks"] + other, tr),
-                    num(c["clicks"], tr),
-                    num(other, tr),
-                ]
-            )
-        else:
-            body.append(
-                [
-                    p["post_id"],
-                    "101234567890123",
-                    "Örnek Giyim",
-                    "",
-                    p["text"],
-                    "0",
-                    p["when"].strftime("%m/%d/%Y %H:%M"),
-                    "",
-                    p["link"],
-                    "No",
-                    "No",
-                    p["type"],
-                    "",
-                    "",
-                    "",
-                    "",
-                    "Lifetime",
-                    num(c["impressions"], tr),
-                    num(c["reach"], tr),
-                    num(eng, tr),
-                    num(c["likes"], tr),
-                    num(c["comments"], tr),
-                    num(c["shares"], tr),
-                    num(c["clicks"] + other, tr),
-                    num(c["clicks"], tr),
-                    num(other, tr),
-                ]
-            )
-    write_csv(path, header, body, ";" if tr else ",", bom=not tr)
+def _facebook(path: Path, rows: list[Row], tr: bool) -> Path:
+    write_csv(path, *table(FACEBOOK, rows, tr), ";" if tr else ",", bom=not tr)
     return path
 
 
-def _x(path: Path, rows: list[tuple[dict[str, Any], dict[str, int]]], tr: bool) -> Path:
-    header = (
-        [
-            "Gönderi kimliği",
-            "Tarih",
-            "Gönderi metni",
-            "Gönderi bağlantısı",
-            "Gösterimler",
-            "Beğeniler",
-            "Etkileşimler",
-            "Yer işaretleri",
-            "Paylaşımlar",
-            "Yeni takipçiler",
-            "Yanıtlar",
-            "Yeniden gönderiler",
-            "Profil ziyaretleri",
-            "Ayrıntı genişletmeleri",
-            "URL tıklamaları",
-        ]
-        if tr
-        else [
-            "Post id",
-            "Date",
-            "Post text",
-            "Post Link",
-            "Impressions",
-            "Likes",
-            "Engagements",
-            "Bookmarks",
-            "Shares",
-            "New follows",
-            "Replies",
-            "Reposts",
-            "Profile visits",
-            "Detail Expands",
-            "URL Clicks",
-        ]
-    )
-    body = []
-    for p, c in rows:
-        w = p["when"]
-        day = (
-            w.strftime("%d.%m.%Y") if tr else f"{DAYS_EN[w.weekday()]}, {MONTHS_EN[w.month - 1]} {w.day:02d}, {w.year}"
-        )
-        shares = c["shares"] // 3
-        eng = sum(c[k] for k in ("likes", "comments", "shares", "saves", "clicks"))
-        body.append(
-            [
-                p["post_id"],
-                day,
-                p["text"],
-                p["link"],
-                num(c["impressions"], tr),
-                num(c["likes"], tr),
-                num(eng, tr),
-                num(c["saves"], tr),
-                num(shares, tr),
-                num(c["follows"], tr),
-                num(c["comments"], tr),
-                num(c["shares"] - shares, tr),
-                num(c["follows"] * 6, tr),
-                num(c["clicks"] * 2, tr),
-                num(c["clicks"], tr),
-            ]
-        )
-    write_csv(path, header, body, ";" if tr else ",", bom=tr)
+def _x(path: Path, rows: list[Row], tr: bool) -> Path:
+    write_csv(path, *table(X, rows, tr), ";" if tr else ",", bom=tr)
     return path
 
 
@@ -535,86 +417,55 @@ def x_legacy(path: Path, rows: list[tuple[dict[str, Any], dict[str, int]]]) -> P
     return path
 
 
-def _linkedin(path: Path, rows: list[tuple[dict[str, Any], dict[str, int]]], tr: bool) -> Path:
-    header = (
-        [
-            "Gönderi başlığı",
-            "Gönderi bağlantısı",
-            "Gönderi türü",
-            "Kampanya adı",
-            "Yayınlayan",
-            "Oluşturulma tarihi",
-            "Kampanya başlangıç tarihi",
-            "Kampanya bitiş tarihi",
-            "Hedef kitle",
-            "Gösterimler",
-            "Görüntülemeler (site dışı video görüntülemeleri hariç)",
-            "Site dışı görüntülemeler",
-            "Tıklamalar",
-            "Tıklama oranı (TO)",
-            "Beğeniler",
-            "Yorumlar",
-            "Yeniden paylaşımlar",
-            "Takipler",
-            "Etkileşim oranı",
-            "İçerik türü",
-        ]
-        if tr
-        else [
-            "Post title",
-            "Post link",
-            "Post type",
-            "Campaign name",
-            "Posted by",
-            "Created date",
-            "Campaign start date",
-            "Campaign end date",
-            "Audience",
-            "Impressions",
-            "Views (excluding off-site video views)",
-            "Off-site views",
-            "Clicks",
-            "Click through rate (CTR)",
-            "Likes",
-            "Comments",
-            "Reposts",
-            "Follows",
-            "Engagement rate",
-            "Content Type",
-        ]
-    )
+def _ratio(*keys: str) -> Cell:
+    """The sum of counts ÷ impressions, as a fraction (LinkedIn's rates)."""
+    return lambda p, c, tr: sum(c[k] for k in keys) / max(c["impressions"], 1)
+
+
+LINKEDIN: list[Column] = [
+    ("Gönderi başlığı", "Post title", field("text", 120)),
+    ("Gönderi bağlantısı", "Post link", field("link")),
+    ("Gönderi türü", "Post type", const("Organic", "Organik")),
+    ("Kampanya adı", "Campaign name", const("")),
+    ("Yayınlayan", "Posted by", const("Örnek Giyim")),
+    ("Oluşturulma tarihi", "Created date", published("%d.%m.%Y", "%m/%d/%Y")),
+    ("Kampanya başlangıç tarihi", "Campaign start date", const("")),
+    ("Kampanya bitiş tarihi", "Campaign end date", const("")),
+    ("Hedef kitle", "Audience", const("All followers", "Tümü")),
+    ("Gösterimler", "Impressions", raw("impressions")),
+    ("Görüntülemeler (site dışı video görüntülemeleri hariç)", "Views (excluding off-site video views)", const("")),
+    ("Site dışı görüntülemeler", "Off-site views", const("")),
+    ("Tıklamalar", "Clicks", raw("clicks")),
+    ("Tıklama oranı (TO)", "Click through rate (CTR)", _ratio("clicks")),
+    ("Beğeniler", "Likes", raw("likes")),
+    ("Yorumlar", "Comments", raw("comments")),
+    ("Yeniden paylaşımlar", "Reposts", raw("shares")),
+    ("Takipler", "Follows", raw("follows")),
+    ("Etkileşim oranı", "Engagement rate", _ratio("likes", "comments", "shares", "clicks", "follows")),
+    ("İçerik türü", "Content Type", field("type")),
+]
+
+TIKTOK: list[Column] = [
+    ("Video başlığı", "Video title", field("text", 150)),
+    ("Video bağlantısı", "Video link", field("link")),
+    ("Yayın zamanı", "Post time", published("%d.%m.%Y %H:%M", "%Y-%m-%d %H:%M")),
+    ("Toplam beğeni", "Total likes", count("likes", raw_in_tr=True)),
+    ("Toplam yorum", "Total comments", count("comments", raw_in_tr=True)),
+    ("Toplam paylaşım", "Total shares", count("shares", raw_in_tr=True)),
+    ("Toplam görüntüleme", "Total views", count("impressions", raw_in_tr=True)),
+    ("Favorilere ekleme", "Add to favorites", count("saves", raw_in_tr=True)),
+    ("Erişilen kitle", "Reached audience", count("reach", raw_in_tr=True)),
+]
+
+
+def _linkedin(path: Path, rows: list[Row], tr: bool) -> Path:
     note = (
         "Seçilen tarih aralığındaki tüm gönderiler. Metrikler dışa aktarma anındaki toplamlardır."
         if tr
         else "All posts in the selected date range. Metrics are lifetime totals at the time of export."
     )
-    sheet: list[list[Any]] = [[note], header]
-    for p, c in rows:
-        eng = c["likes"] + c["comments"] + c["shares"] + c["clicks"] + c["follows"]
-        sheet.append(
-            [
-                p["text"][:120],
-                p["link"],
-                "Organic" if not tr else "Organik",
-                "",
-                "Örnek Giyim",
-                p["when"].strftime("%d.%m.%Y" if tr else "%m/%d/%Y"),
-                "",
-                "",
-                "Tümü" if tr else "All followers",
-                c["impressions"],
-                "",
-                "",
-                c["clicks"],
-                c["clicks"] / max(c["impressions"], 1),
-                c["likes"],
-                c["comments"],
-                c["shares"],
-                c["follows"],
-                eng / max(c["impressions"], 1),
-                p["type"],
-            ]
-        )
+    header, body = table(LINKEDIN, rows, tr)
+    sheet: list[list[Any]] = [[note], header, *body]
     metrics = [
         ["Date", "Impressions (organic)", "Impressions (sponsored)", "Impressions (total)", "Clicks (organic)"],
         [TAKEN.strftime("%m/%d/%Y"), 420, 0, 420, 12],
@@ -625,46 +476,8 @@ def _linkedin(path: Path, rows: list[tuple[dict[str, Any], dict[str, int]]], tr:
     return path
 
 
-def _tiktok(path: Path, rows: list[tuple[dict[str, Any], dict[str, int]]], tr: bool) -> Path:
-    header = (
-        [
-            "Video başlığı",
-            "Video bağlantısı",
-            "Yayın zamanı",
-            "Toplam beğeni",
-            "Toplam yorum",
-            "Toplam paylaşım",
-            "Toplam görüntüleme",
-            "Favorilere ekleme",
-            "Erişilen kitle",
-        ]
-        if tr
-        else [
-            "Video title",
-            "Video link",
-            "Post time",
-            "Total likes",
-            "Total comments",
-            "Total shares",
-            "Total views",
-            "Add to favorites",
-            "Reached audience",
-        ]
-    )
-    body = [
-        [
-            p["text"][:150],
-            p["link"],
-            p["when"].strftime("%d.%m.%Y %H:%M" if tr else "%Y-%m-%d %H:%M"),
-            c["likes"] if tr else num(c["likes"], tr),
-            c["comments"] if tr else num(c["comments"], tr),
-            c["shares"] if tr else num(c["shares"], tr),
-            c["impressions"] if tr else num(c["impressions"], tr),
-            c["saves"] if tr else num(c["saves"], tr),
-            c["reach"] if tr else num(c["reach"], tr),
-        ]
-        for p, c in rows
-    ]
+def _tiktok(path: Path, rows: list[Row], tr: bool) -> Path:
+    header, body = table(TIKTOK, rows, tr)
     if tr:
         write_xlsx(path, [("İçerik", [header, *body])])
     else:
