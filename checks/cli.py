@@ -4,7 +4,8 @@ message and exit code 2.
 
 ``--lang tr|en`` chooses the language of what Ekip prints (``checks.i18n``); it is read before the
 parser is built (the help is translated too) and may stand anywhere before ``--``: ``ekip --lang
-en check`` or ``ekip check --lang en``. For ``ekip new`` it is also the new post's language, for
+en check`` or ``ekip check --lang en``. argparse's own words (usage, options, its errors) come from
+the same catalog (``checks.argparse_i18n``). For ``ekip new`` it is also the new post's language, for
 ``ekip init`` the team's."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from checks import __version__, i18n
+from checks import __version__, argparse_i18n, i18n
 from checks.errors import EkipError
 from checks.i18n import _
 
@@ -28,11 +29,13 @@ OWN_LANG = ("new", "init")  # their own --lang (the post's, the team's language)
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser; with ``only``, just that subcommand's module is imported (start-up time
     matters for the pre-commit hook)."""
+    argparse_i18n.install()
     parser = argparse.ArgumentParser(
         prog="ekip",
         description=_("Content governance for a social media team: lint posts against the brand's rules."),
     )
-    parser.add_argument("--version", action="version", version=f"ekip {__version__}")
+    parser.add_argument("--version", action="version", version=f"ekip {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES,
                         help=_("language of what Ekip prints (default: EKIP_LANG, the brand's default_lang, "
                                "the locale)"))

@@ -33,6 +33,7 @@ from checks.boundary import boundary_for
 from checks.errors import EkipError
 from checks.files import collect, default_paths
 from checks.finding import Finding
+from checks.i18n import _
 from checks.post import front_matter_span, parse_front, read_source
 from checks.yamlfile import YamlError
 
@@ -79,7 +80,7 @@ def post_paths(brand: Brand, paths: list[str] | None = None) -> list[str]:
         paths = [p for p in default_paths(brand.root) if Path(p).resolve().is_relative_to(content)]
     for p in paths:
         if not Path(p).exists():
-            raise EkipError(f"{p}: no such file or folder")
+            raise EkipError(_("{path}: no such file or folder").format(path=p))
     return collect(paths, brand.root)
 
 

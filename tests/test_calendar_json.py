@@ -30,7 +30,7 @@ def test_same_title_is_a_warning(repo: Repo) -> None:
     repo.post("c", "Metin.", title="Yeni sezon başladı", date="2027-03-05T09:30:00+03:00")
     code, out, err = repo.run("calendar", "--from", "2027-03-01", "--to", "2027-03-03")
     assert code == 0
-    assert "warning: 2 posts share the title 'Yeni sezon'" in err
+    assert "uyarı: 2 gönderi aynı başlığı taşıyor 'Yeni sezon'" in err
     assert "a.md" in err and "b.md" in err and "c.md" not in err
     code, out, _ = repo.run("calendar", "--format", "json", "--from", "2027-03-01")
     assert len(json.loads(out)["warnings"]) == 1

@@ -51,7 +51,7 @@ def test_new_never_overwrites(repo: Repo) -> None:
     path = repo.root / "content/posts/2027/03/yeni-sezon-istanbulda-sik-gunler.md"
     path.write_text("mine", encoding="utf-8")
     code, _, err = repo.run(*NEW)
-    assert code == 2 and "already exists" in err
+    assert code == 2 and "zaten var" in err
     assert path.read_text(encoding="utf-8") == "mine"
     code, out, _ = repo.run(*NEW, "--slug", "ikinci")
     assert code == 0 and out.strip().endswith("/ikinci.md")
@@ -91,7 +91,7 @@ def test_new_quotes_titles_that_yaml_would_misread(repo: Repo) -> None:
     (("--title", "T", "--date", "2027-06-01", "--author", "ayse"), "platforms"),
     (("--title", "T", "--date", "2027-06-01", "--platforms", "x"), "author"),
     (("--title", "T", "--platforms", "x", "--author", "zeki"), "team.yml"),
-    (("--title", "T", "--platforms", "x,myspace", "--author", "ayse"), "unknown platform"),
+    (("--title", "T", "--platforms", "x,myspace", "--author", "ayse"), "bilinmeyen platform"),
     (("--title", "T", "--date", "yarın", "--platforms", "x", "--author", "ayse"), "--date"),
     (("--title", "T", "--platforms", "x", "--author", "ayse", "--status", "done"), "--status"),
     (("--title", "T", "--platforms", "x", "--author", "ayse", "--slug", "Büyük Harf"), "--slug"),
@@ -117,7 +117,7 @@ def test_new_prompts_on_a_terminal(repo: Repo, monkeypatch: pytest.MonkeyPatch) 
     code, out, err = repo.run("new")
     assert code == 0, err
     assert out.strip() == "content/posts/2027/07/soru-ve-cevap.md"
-    assert "unknown platform myspace" in err and "'zeki' is not in brand/team.yml" in err
+    assert "bilinmeyen platform myspace" in err and "'zeki' brand/team.yml dosyasında yok" in err
     text = (repo.root / out.strip()).read_text(encoding="utf-8")
     assert "platforms: [x, threads]\n" in text and "author: okan\n" in text
 
@@ -140,13 +140,13 @@ def test_agenda_by_brand_local_day(agenda: Repo) -> None:
     code, out, err = agenda.run("calendar", "--from", "2027-03-01")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0] == "2027-03-01 Mon"
+    assert lines[0] == "2027-03-01 Pzt"  # Monday, in the default language
     assert "23:30" in lines[1] and "Gece yarısından önce" in lines[1] and "[scheduled]" in lines[1]
     assert "ayse" in lines[1] and "x" in lines[1]
-    day2 = lines.index("2027-03-02 Tue")
+    day2 = lines.index("2027-03-02 Sal")
     assert "00:30" in lines[day2 + 1] and "instagram, x" in lines[day2 + 1] and "mehmet" in lines[day2 + 1]
     assert "09:00" in lines[day2 + 2] and "Saat dilimsiz" in lines[day2 + 2]
-    assert "2027-04-10 Sat" in lines and "Tarihsiz" not in out
+    assert "2027-04-10 Cmt" in lines and "Tarihsiz" not in out
 
 
 def test_agenda_filters(agenda: Repo) -> None:
@@ -165,7 +165,7 @@ def test_agenda_starts_today_by_default(agenda: Repo) -> None:
     code, out, _ = agenda.run("calendar", "--now", "2027-03-02T08:00:00+03:00")
     assert code == 0 and "Gece yarısından önce" not in out and "Ertesi sabah" in out
     code, out, _ = agenda.run("calendar", "--now", "2028-01-01T00:00:00+03:00")
-    assert code == 0 and out.startswith("No posts")
+    assert code == 0 and out.startswith("2028-01-01 tarihinden itibaren gönderi yok")
 
 
 @pytest.mark.parametrize("argv", [("--from", "01.03.2027"), ("--to", "x"), ("--status", "done"),
@@ -248,18 +248,18 @@ def test_ics_to_stdout(agenda: Repo) -> None:
 def test_a_path_without_posts_is_an_error(repo: Repo) -> None:
     repo.post("a", "Merhaba.")
     code, _out, err = repo.run("check", "content/posts/yok.md")
-    assert code == 2 and "content/posts/yok.md" in err and "no such file" in err
+    assert code == 2 and "content/posts/yok.md" in err and "böyle bir dosya ya da klasör yok" in err
     (repo.root / "bos").mkdir()
     (repo.root / "bos" / "notlar.txt").write_text("not a post\n", encoding="utf-8")
     code, _out, err = repo.run("check", "bos", "content")
-    assert code == 2 and "bos: no post" in err and "Traceback" not in err
+    assert code == 2 and "bos: bu klasörde gönderi" in err and "Traceback" not in err
     code, _out, err = repo.run("check", "content", "--grammar", "off")
     assert code == 0, err
 
 
 def test_a_repository_without_posts_says_so(repo: Repo) -> None:
     code, _out, err = repo.run("check", "--grammar", "off")
-    assert code == 0 and "no posts under content/" in err
+    assert code == 0 and "content/ altında gönderi" in err
 
 
 def test_rules_test_of_a_rule_that_does_not_exist(repo: Repo) -> None:
@@ -271,9 +271,9 @@ rules:
     examples: {bad: [çok ucuz], good: [uygun]}
 """)
     code, out, err = repo.run("rules", "test", "--rule", "voice.banend")
-    assert code == 2 and "voice.banend" in err and "no such rule" in err
+    assert code == 2 and "voice.banend" in err and "böyle bir kural yok" in err
     code, out, err = repo.run("rules", "test", "--rule", "voice.banned")
-    assert code == 0 and "1 passed" in out
+    assert code == 0 and "1 geçti" in out
 
 
 def test_a_sensitive_topic_no_member_can_approve_stops_the_run(repo: Repo) -> None:

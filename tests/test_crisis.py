@@ -71,7 +71,7 @@ def test_start_status_end_round_trip_keeps_the_file(repo: Repo) -> None:
     code, out, err = repo.run("crisis", "start", "--severity", "3", "--reason", "Depo yangını: teslimat gecikiyor",
                               "--now", "2027-03-01T08:30:00+03:00")
     assert code == 0, err
-    assert "1 post" in out
+    assert "1 gönderi bekletiliyor" in out
     started = path.read_bytes()
     before, after = original.splitlines(keepends=True), started.splitlines(keepends=True)
     assert len(before) == len(after)
@@ -85,7 +85,7 @@ def test_start_status_end_round_trip_keeps_the_file(repo: Repo) -> None:
         assert comment.encode() in line
     assert [ln.split(b":")[0] for ln in after[3:7]] == [b"active", b"since", b"severity", b"reason"]
 
-    code, out, _ = repo.run("crisis", "status", "--now", "2027-03-01T09:00:00+03:00")
+    code, out, _ = repo.run("crisis", "status", "--now", "2027-03-01T09:00:00+03:00", "--lang", "en")
     assert code == 0
     assert "ON since 2027-03-01T08:30:00+03:00" in out and "Severity: 3" in out
     assert "Depo yangını" in out and "Held back: 1 post" in out
@@ -101,7 +101,7 @@ def test_start_status_end_round_trip_keeps_the_file(repo: Repo) -> None:
     assert code == 0, err
     assert path.read_bytes() == original  # back to the bytes before the crisis
     code, out, _ = repo.run("crisis", "status")
-    assert code == 0 and "Crisis mode: off" in out
+    assert code == 0 and "Kriz modu: kapalı" in out
     assert repo.findings("--now", "2027-03-01T09:00:00+03:00", rule="crisis.paused") == []
 
 
@@ -111,7 +111,7 @@ def test_start_when_active_is_refused_update_keeps_since(repo: Repo) -> None:
                     "2027-03-01T08:30:00+03:00")[0] == 0
     started = path.read_bytes()
     code, _, err = repo.run("crisis", "start", "--severity", "2", "--reason", "ikinci")
-    assert code == 2 and "already on" in err
+    assert code == 2 and "zaten açık" in err
     assert path.read_bytes() == started
     code, _, err = repo.run("crisis", "start", "--update", "--severity", "4")
     assert code == 0, err
@@ -129,14 +129,14 @@ def test_start_needs_severity_and_reason(repo: Repo) -> None:
     code, _, err = repo.run("crisis", "start", "--severity", "iki", "--reason", "x")
     assert code == 2
     code, _, err = repo.run("crisis", "start", "--update", "--severity", "2")
-    assert code == 2 and "not on" in err
+    assert code == 2 and "açık değil" in err
     assert path.read_bytes() == CRISIS_YML.encode()
 
 
 def test_end_when_off_changes_nothing(repo: Repo) -> None:
     path = repo.write("brand/crisis.yml", CRISIS_YML)
     code, out, _ = repo.run("crisis", "end")
-    assert code == 0 and "not on" in out
+    assert code == 0 and "açık değil" in out
     assert path.read_bytes() == CRISIS_YML.encode()
 
 
@@ -226,7 +226,7 @@ def test_start_then_end_gives_every_file_back_byte_for_byte(repo: Repo) -> None:
         assert data["reason"] == "Depo yangını: #depo 'x'", name
         assert str(data["since"]).replace(" ", "T") == "2027-03-01T08:30:00+03:00", name
         code, out, _err = repo.run("crisis", "status")
-        assert code == 0 and "Crisis mode: off" in out, name
+        assert code == 0 and "Kriz modu: kapalı" in out, name
     # What each kind keeps while the crisis is on:
     _, started, _ = _start_end(repo, ODD_FILES["crlf-bom-no-final-newline"])
     assert started.startswith(b"\xef\xbb\xbf# Kriz\r\n") and b"\n" not in started.replace(b"\r\n", b"")
@@ -278,7 +278,7 @@ def test_two_starts_at_once_do_not_both_succeed(repo: Repo) -> None:
     results = [p.communicate(timeout=60) for p in procs]
     codes = sorted(p.returncode for p in procs)
     assert codes == [0, 2], results
-    assert any("already on" in err for _, err in results), results
+    assert any("zaten açık" in err for _, err in results), results
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     winner = next(n for p, n in zip(procs, (1, 2), strict=True) if p.returncode == 0)
     assert data["reason"] == f"neden {winner}" and data["severity"] == winner

@@ -164,7 +164,7 @@ def test_a_folder_tree_a_thousand_levels_deep(repo: Repo) -> None:
 def test_output_to_a_folder_is_exit_2(repo: Repo) -> None:
     repo.post("fine", "Merhaba")
     code, _, err = repo.run("check", "--grammar", "off", "-o", "content")
-    assert code == 2 and "content: -o names a folder" in err
+    assert code == 2 and "content: -o bir klasör gösteriyor" in err
 
 
 def test_a_year_one_quiet_period_is_exit_2_naming_the_file(repo: Repo) -> None:

@@ -75,7 +75,7 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     (tmp_path / "brand").mkdir()
     (tmp_path / "brand" / "brand.yml").write_text("name: Bizim\n", encoding="utf-8")
     code, err = run_init(tmp_path)
-    assert code == 2 and "brand/brand.yml" in err and "nothing was written" in err
+    assert code == 2 and "brand/brand.yml" in err and "hiçbir şey yazılmadı" in err
     assert (tmp_path / "brand" / "brand.yml").read_text(encoding="utf-8") == "name: Bizim\n"
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["brand", "brand.yml"]
 
@@ -87,7 +87,7 @@ def test_init_asks_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     err = io.StringIO()
     with redirect_stderr(err):
         assert main(["init", str(tmp_path / "kahve")]) == 0
-    assert "not an IANA timezone" in err.getvalue()  # asked again
+    assert "bir IANA saat dilimi değil" in err.getvalue()  # asked again
     brand = yaml.safe_load((tmp_path / "kahve" / "brand" / "brand.yml").read_text(encoding="utf-8"))
     assert (brand["name"], brand["packs"], brand["utm_domains"]) == ("Kahve Evi", ["kvkk"], [])
 

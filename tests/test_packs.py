@@ -52,7 +52,7 @@ def test_rules_test_fails_when_a_bad_example_is_good(packed):
     packed.write("brand/rules/tr-yazim.yml", broken)  # a brand file overrides the pack's rules
     code, out, _ = packed.run("rules", "test")
     assert code == 1
-    assert "✖ tr-yazim.yazim-yanlislari" in out and "bad example not caught: 'Herkes için bir şey var.'" in out
+    assert "✖ tr-yazim.yazim-yanlislari" in out and "kötü örnek yakalanmadı: 'Herkes için bir şey var.'" in out
 
 
 def test_rules_test_fails_when_a_kvkk_good_example_is_bad(packed):

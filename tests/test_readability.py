@@ -131,7 +131,7 @@ def test_english_post_uses_flesch(repo):
 def test_rules_test_proves_the_examples(repo):
     assert score(BAD_TR, "tr").words >= 30 and score(GOOD_TR, "tr").words >= 30  # type: ignore[union-attr]
     repo.rules(rule_yaml(50, 30), stem="okuma")
-    code, out, _ = repo.run("rules", "test")
+    code, out, _ = repo.run("rules", "test", "--lang", "en")
     assert code == 0, out
     assert "✔ okuma.okunabilirlik: 1 bad, 1 good" in out
 

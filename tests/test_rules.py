@@ -142,13 +142,13 @@ rules:
     repo.rules(good)
     code, out, _ = repo.run("rules", "test")
     assert code == 0, out
-    assert "2 passed, 0 failed" in out
+    assert "2 geçti, 0 başarısız" in out
     repo.rules(good.replace('good: ["Uygun fiyatlı"]', 'good: ["Bu ucuz"]').replace('bad: ["Çok ucuza"]',
                                                                                     'bad: ["Pahalı"]'))
     code, out, _ = repo.run("rules", "test")
     assert code == 1
-    assert "bad example not caught: 'Pahalı'" in out
-    assert "good example flagged 1x: 'Bu ucuz'" in out
+    assert "kötü örnek yakalanmadı: 'Pahalı'" in out
+    assert "iyi örnek 1 kez işaretlendi: 'Bu ucuz'" in out
 
 
 def test_rules_list(repo: Repo) -> None:

@@ -29,25 +29,27 @@ from checks.commands.common import brand_from_args, day_from_args, now_from_args
 from checks.errors import EkipError
 from checks.fix import write_atomic
 from checks.frontmatter import post_paths
+from checks.i18n import N_, _, ngettext
 from checks.ical import build_ics
 from checks.post import Post, read_post
 from checks.timeutil import parse
 
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "archived")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("calendar", help="show the content calendar, or export it as iCalendar",
-                       description="The agenda by day in the brand's timezone, or an iCalendar export.")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of posts (default: content/)")
-    p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day (default for the agenda: today)")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day, inclusive")
-    p.add_argument("--platform", action="append", metavar="ID", help="only these platforms (comma-separated)")
-    p.add_argument("--status", action="append", metavar="STATUS", help="only these statuses (comma-separated)")
-    p.add_argument("--ics", metavar="FILE", help="write an iCalendar file instead of the agenda ('-': stdout)")
-    p.add_argument("--now", metavar="ISO-8601", help="the time taken as now (today, embargoes)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="agenda format (default: text)")
+    p = sub.add_parser("calendar", help=_("show the content calendar, or export it as iCalendar"),
+                       description=_("The agenda by day in the brand's timezone, or an iCalendar export."))
+    p.add_argument("paths", nargs="*", metavar="PATH", help=_("files or folders of posts (default: content/)"))
+    p.add_argument("--brand", metavar="DIR", help=_("brand folder (default: the nearest brand/ here or above)"))
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help=_("first day (default for the agenda: today)"))
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help=_("last day, inclusive"))
+    p.add_argument("--platform", action="append", metavar="ID", help=_("only these platforms (comma-separated)"))
+    p.add_argument("--status", action="append", metavar="STATUS", help=_("only these statuses (comma-separated)"))
+    p.add_argument("--ics", metavar="FILE", help=_("write an iCalendar file instead of the agenda ('-': stdout)"))
+    p.add_argument("--now", metavar="ISO-8601", help=_("the time taken as now (today, embargoes)"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=_("agenda format (default: text)"))
     p.set_defaults(run=run)
 
 
@@ -97,14 +99,14 @@ def print_agenda(items: list[tuple[datetime, Post]], brand: Brand) -> None:
     out = sys.stdout
     rules = personal.policy(brand)
     current: date | None = None
-    width = max(len(", ".join(post.platforms) or "-") for _, post in items)
+    width = max(len(", ".join(post.platforms) or "-") for _when, post in items)
     for when, post in items:
         local = when.astimezone(brand.timezone)
         if local.date() != current:
             if current is not None:
                 out.write("\n")
             current = local.date()
-            out.write(f"{current.isoformat()} {current.strftime('%a')}\n")
+            out.write(f"{current.isoformat()} {_(WEEKDAYS[current.weekday()])}\n")
         platforms = ", ".join(post.platforms) or "-"
         out.write(f"  {local:%H:%M}  {platforms:<{width}}  {personal.redact(_cell(post.front.get('title')), rules)}  "
                   f"[{_cell(post.front.get('status'))}]  {_cell(post.front.get('author'))}\n")
@@ -124,7 +126,9 @@ def same_titles(posts: list[Post]) -> list[tuple[str, list[str]]]:
 
 
 def _warnings(posts: list[Post]) -> list[str]:
-    return [f"{len(paths)} posts share the title {title!r}: {', '.join(paths)}" for title, paths in same_titles(posts)]
+    return [ngettext("{n} post shares the title {title!r}: {paths}", "{n} posts share the title {title!r}: {paths}",
+                     len(paths)).format(n=len(paths), title=title, paths=", ".join(paths))
+            for title, paths in same_titles(posts)]
 
 
 def _json_agenda(items: list[tuple[datetime, Post]], brand: Brand, first: date, end: date | None,
@@ -148,16 +152,16 @@ def run(args: argparse.Namespace) -> int:
     now = now_from_args(args.now, brand)
     start, end = day_from_args(args.start, "--from"), day_from_args(args.end, "--to")
     if start and end and end < start:
-        raise EkipError("--to is before --from")
+        raise EkipError(_("--to is before --from"))
     statuses = _split(args.status)
     if statuses is not None and statuses - set(STATUSES):
-        raise EkipError(f"--status: unknown status {', '.join(sorted(statuses - set(STATUSES)))} "
-                        f"(statuses: {', '.join(STATUSES)})")
+        raise EkipError(_("--status: unknown status {unknown} (statuses: {statuses})").format(
+            unknown=", ".join(sorted(statuses - set(STATUSES))), statuses=", ".join(STATUSES)))
     platforms = _split(args.platform)
     posts = load_posts(brand, args.paths)
     if args.ics:
         items = select(posts, brand, start, end, platforms, statuses)
-        data = build_ics([p for _, p in items], brand, now)
+        data = build_ics([p for _when, p in items], brand, now)
         if args.ics == "-":
             buffer = getattr(sys.stdout, "buffer", None)
             if buffer is not None:
@@ -167,12 +171,14 @@ def run(args: argparse.Namespace) -> int:
             return 0
         target = Path(args.ics)
         if not target.parent.is_dir():
-            raise EkipError(f"--ics {args.ics}: folder {target.parent} does not exist")
+            raise EkipError(_("--ics {path}: folder {folder} does not exist").format(
+                path=args.ics, folder=target.parent))
         if target.exists():
             write_atomic(target, data)
         else:
             target.write_bytes(data)
-        print(f"wrote {len(items)} events to {args.ics}", file=sys.stderr)
+        print(ngettext("wrote {n} event to {path}", "wrote {n} events to {path}", len(items)).format(
+            n=len(items), path=args.ics), file=sys.stderr)
         return 0
     first = start or now.astimezone(brand.timezone).date()
     items = select(posts, brand, first, end, platforms, statuses)
@@ -181,9 +187,12 @@ def run(args: argparse.Namespace) -> int:
         _json_agenda(items, brand, first, end, warnings)
         return 0
     for warning in warnings:
-        print(f"ekip: warning: {warning}", file=sys.stderr)
+        print(_("ekip: warning: {warning}").format(warning=warning), file=sys.stderr)
     if not items:
-        print(f"No posts from {first.isoformat()}{f' to {end.isoformat()}' if end else ''}.")
+        if end:
+            print(_("No posts from {first} to {end}.").format(first=first.isoformat(), end=end.isoformat()))
+        else:
+            print(_("No posts from {first}.").format(first=first.isoformat()))
         return 0
     print_agenda(items, brand)
     return 0

@@ -13,26 +13,27 @@ from checks.commands.common import brand_from_args, now_from_args
 from checks.context import Context
 from checks.errors import EkipError
 from checks.finding import LEVEL_RANK, LEVELS, Finding
+from checks.i18n import _
 from checks.options import Options
 from checks.report import FORMATS, printable_findings, reporter
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("check", help="check posts against the brand's rules",
-                       description="Check posts (default: content/ and the post templates in playbooks/).")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of Markdown posts")
-    p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
-    p.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
-    p.add_argument("--fix", action="store_true", help="apply prefer/casing fixes in place, atomically")
-    p.add_argument("--level", choices=LEVELS, default="info", help="lowest level shown (default: info)")
-    p.add_argument("--now", metavar="ISO-8601", help="the time calendar and workflow checks take as now")
+    p = sub.add_parser("check", help=_("check posts against the brand's rules"),
+                       description=_("Check posts (default: content/ and the post templates in playbooks/)."))
+    p.add_argument("paths", nargs="*", metavar="PATH", help=_("files or folders of Markdown posts"))
+    p.add_argument("--brand", metavar="DIR", help=_("brand folder (default: the nearest brand/ here or above)"))
+    p.add_argument("--format", choices=FORMATS, default="text", help=_("report format (default: text)"))
+    p.add_argument("--fix", action="store_true", help=_("apply prefer/casing fixes in place, atomically"))
+    p.add_argument("--level", choices=LEVELS, default="info", help=_("lowest level shown (default: info)"))
+    p.add_argument("--now", metavar="ISO-8601", help=_("the time calendar and workflow checks take as now"))
     p.add_argument("--grammar", choices=("auto", "off", "required"), default="auto",
-                   help="LanguageTool: use when it answers (auto), skip (off), or fail without it (required)")
-    p.add_argument("--base", metavar="REV", help="git revision to compare with (stale approvals, edits)")
-    p.add_argument("--changed", action="store_true", help="report only posts changed since --base")
-    p.add_argument("--no-cache", action="store_true", help="do not read or write the grammar cache")
-    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: CPU count)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+                   help=_("LanguageTool: use when it answers (auto), skip (off), or fail without it (required)"))
+    p.add_argument("--base", metavar="REV", help=_("git revision to compare with (stale approvals, edits)"))
+    p.add_argument("--changed", action="store_true", help=_("report only posts changed since --base"))
+    p.add_argument("--no-cache", action="store_true", help=_("do not read or write the grammar cache"))
+    p.add_argument("--jobs", type=int, metavar="N", help=_("worker processes (default: CPU count)"))
+    p.add_argument("--output", "-o", metavar="FILE", help=_("write the report to FILE instead of stdout"))
     p.set_defaults(run=run)
 
 
@@ -45,20 +46,20 @@ def _run(args: argparse.Namespace) -> int:
     brand = brand_from_args(args.brand)
     now = now_from_args(args.now, brand)
     if args.changed and not args.base:
-        raise EkipError("--changed needs --base REV")
+        raise EkipError(_("--changed needs --base REV"))
     if args.output and os.path.isdir(args.output):
-        raise EkipError(f"{args.output}: -o names a folder; give a file to write the report to")
+        raise EkipError(_("{path}: -o names a folder; give a file to write the report to").format(path=args.output))
     paths = args.paths or engine.default_paths(brand.root)
     for p in args.paths:
         if not os.path.lexists(p):
-            raise EkipError(f"{p}: no such file or folder")
+            raise EkipError(_("{path}: no such file or folder").format(path=p))
     items = engine.collect(paths, brand.root)
     if args.paths:
         empty = [p for p in args.paths if os.path.isdir(p) and not engine.collect([p], brand.root)]
         if empty:
-            raise EkipError(f"{empty[0]}: no post (Markdown file) in this folder")
+            raise EkipError(_("{path}: no post (Markdown file) in this folder").format(path=empty[0]))
     elif not items:
-        print("ekip: no posts under content/ (nor post templates under playbooks/); nothing to check",
+        print(_("ekip: no posts under content/ (nor post templates under playbooks/); nothing to check"),
               file=sys.stderr)
     options = Options.for_run(brand.root, grammar=args.grammar, base=args.base, changed=args.changed,
                               cache=not args.no_cache, fix=args.fix, whole_run=not args.paths, jobs=args.jobs)
@@ -95,12 +96,13 @@ def _run(args: argparse.Namespace) -> int:
             for notice in again.notices:
                 ctx.notice(notice)
     for notice in ctx.notices:
-        print(f"ekip: {notice}", file=sys.stderr)
+        print(_("ekip: {notice}").format(notice=notice), file=sys.stderr)
     rules = registry.report_help(brand) if args.format == "sarif" else None
     try:
         out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     except OSError as exc:
-        raise EkipError(f"{args.output}: the report cannot be written ({exc.strerror or exc})") from None
+        raise EkipError(_("{path}: the report cannot be written ({reason})").format(
+            path=args.output, reason=exc.strerror or exc)) from None
     try:
         reporter(args.format)(printable_findings(shown), len(items), out, fixed=fixed_count, rules=rules)
     finally:

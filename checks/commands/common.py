@@ -9,6 +9,7 @@ from pathlib import Path
 from checks.brand.loader import find_brand_dir, load_brand
 from checks.brand.model import Brand
 from checks.errors import EkipError
+from checks.i18n import _
 from checks.timeutil import parse
 
 
@@ -16,11 +17,11 @@ def brand_from_args(brand_arg: str | None) -> Brand:
     if brand_arg:
         given = Path(brand_arg)
         if not given.is_dir():
-            raise EkipError(f"--brand {brand_arg}: no such folder")
+            raise EkipError(_("--brand {path}: no such folder").format(path=brand_arg))
         return load_brand(given)
     folder = find_brand_dir(Path.cwd())
     if folder is None:
-        print("ekip: no brand/ folder here or above; using the built-in defaults", file=sys.stderr)
+        print(_("ekip: no brand/ folder here or above; using the built-in defaults"), file=sys.stderr)
     return load_brand(folder)
 
 
@@ -29,7 +30,8 @@ def now_from_args(now_arg: str | None, brand: Brand) -> datetime:
         return datetime.now(brand.timezone)
     now = parse(now_arg, brand.timezone)
     if now is None:
-        raise EkipError(f"--now {now_arg!r} is not an ISO 8601 time (e.g. 2026-12-01T10:00:00+03:00)")
+        raise EkipError(_("--now {value!r} is not an ISO 8601 time (e.g. 2026-12-01T10:00:00+03:00)").format(
+            value=now_arg))
     return now
 
 
@@ -40,4 +42,4 @@ def day_from_args(value: str | None, flag: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise EkipError(f"{flag} {value!r} is not a date (YYYY-MM-DD)") from None
+        raise EkipError(_("{flag} {value!r} is not a date (YYYY-MM-DD)").format(flag=flag, value=value)) from None

@@ -38,6 +38,7 @@ from checks.commands.calendar import load_posts, post_time
 from checks.commands.common import brand_from_args, now_from_args
 from checks.errors import EkipError
 from checks.fix import write_atomic
+from checks.i18n import _, ngettext
 
 KEYS = ("active", "since", "severity", "reason")
 SEVERITIES = (1, 2, 3, 4)
@@ -54,14 +55,14 @@ reason: null
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("crisis", help="start or end crisis mode, or show its state",
-                       description="Crisis mode: edits brand/crisis.yml and lists the posts it holds back.")
+    p = sub.add_parser("crisis", help=_("start or end crisis mode, or show its state"),
+                       description=_("Crisis mode: edits brand/crisis.yml and lists the posts it holds back."))
     p.add_argument("action", choices=("start", "end", "status"))
-    p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
-    p.add_argument("--severity", type=_severity, metavar="N", help="severity 1 (mildest) to 4 (gravest) (start)")
-    p.add_argument("--reason", metavar="TEXT", help="one line: what happened (start)")
-    p.add_argument("--update", action="store_true", help="change severity/reason of the running crisis (start)")
-    p.add_argument("--now", metavar="ISO-8601", help="the time taken as now (start: since)")
+    p.add_argument("--brand", metavar="DIR", help=_("brand folder (default: the nearest brand/ here or above)"))
+    p.add_argument("--severity", type=_severity, metavar="N", help=_("severity 1 (mildest) to 4 (gravest) (start)"))
+    p.add_argument("--reason", metavar="TEXT", help=_("one line: what happened (start)"))
+    p.add_argument("--update", action="store_true", help=_("change severity/reason of the running crisis (start)"))
+    p.add_argument("--now", metavar="ISO-8601", help=_("the time taken as now (start: since)"))
     p.set_defaults(run=run)
 
 
@@ -72,7 +73,8 @@ def _severity(value: str) -> int:
     except ValueError:
         level = 0
     if not SEVERITIES[0] <= level <= SEVERITIES[-1]:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a severity from {SEVERITIES[0]} to {SEVERITIES[-1]}")
+        raise argparse.ArgumentTypeError(_("{value!r} is not a severity from {low} to {high}").format(
+            value=value, low=SEVERITIES[0], high=SEVERITIES[-1]))
     return level
 
 
@@ -100,7 +102,7 @@ def _read(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise EkipError(f"cannot read: {exc.strerror}", str(path)) from None
+        raise EkipError(_("cannot read: {reason}").format(reason=exc.strerror), str(path)) from None
 
 
 def edit_crisis_file(path: Path, values: dict[str, Any], raw: bytes | None = None, starting: bool = False) -> None:
@@ -119,7 +121,7 @@ def edit_crisis_file(path: Path, values: dict[str, Any], raw: bytes | None = Non
 
 def _crisis_path(brand: Brand) -> Path:
     if brand.dir is None:
-        raise EkipError("no brand/ folder here or above: crisis mode lives in brand/crisis.yml")
+        raise EkipError(_("no brand/ folder here or above: crisis mode lives in brand/crisis.yml"))
     return brand.dir / "crisis.yml"
 
 
@@ -140,32 +142,35 @@ def _start(brand: Brand, args: argparse.Namespace, path: Path, raw: bytes | None
     reason = args.reason.strip() if isinstance(args.reason, str) else ""
     if args.update:
         if not is_active(crisis):
-            raise EkipError("crisis mode is not on: run `ekip crisis start --severity N --reason \"...\"`")
+            raise EkipError(_("crisis mode is not on: run `ekip crisis start --severity N --reason \"...\"`"))
         if args.severity is None and not reason:
-            raise EkipError("--update needs --severity and/or --reason")
+            raise EkipError(_("--update needs --severity and/or --reason"))
         values: dict[str, Any] = {}
         if args.severity is not None:
             values["severity"] = args.severity
         if reason:
             values["reason"] = reason
         edit_crisis_file(path, values, raw)
-        print(f"Crisis mode updated ({path}).")
+        print(_("Crisis mode updated ({path}).").format(path=path))
         return 0
     if is_active(crisis):
         since = crisis.get("since")
-        raise EkipError(f"crisis mode is already on (since {since}); use `ekip crisis start --update` to change "
-                        "severity or reason, or `ekip crisis end` first")
+        raise EkipError(_("crisis mode is already on (since {since}); use `ekip crisis start --update` to change "
+                          "severity or reason, or `ekip crisis end` first").format(since=since))
     if args.severity is None:
-        raise EkipError("crisis start needs --severity N")
+        raise EkipError(_("crisis start needs --severity N"))
     if not reason:
-        raise EkipError("crisis start needs --reason \"what happened\"")
+        raise EkipError(_("crisis start needs --reason \"what happened\""))
     now = now_from_args(args.now, brand)
     edit_crisis_file(path, {"active": True, "since": _iso(now), "severity": args.severity, "reason": reason},
                      raw, starting=True)
     brand.crisis = {"active": True, "since": _iso(now), "severity": args.severity, "reason": reason}
     held = held_posts(load_posts(brand), brand, now)
-    print(f"Crisis mode is ON since {_iso(now)} (severity {args.severity}); {len(held)} post(s) held back. "
-          "Pause them in the scheduling tools: `ekip crisis status` lists them.")
+    print(ngettext("Crisis mode is ON since {since} (severity {severity}); {n} post held back. "
+                   "Pause it in the scheduling tools: `ekip crisis status` lists it.",
+                   "Crisis mode is ON since {since} (severity {severity}); {n} posts held back. "
+                   "Pause them in the scheduling tools: `ekip crisis status` lists them.",
+                   len(held)).format(since=_iso(now), severity=args.severity, n=len(held)))
     return 0
 
 
@@ -174,10 +179,10 @@ def end(brand: Brand) -> int:
     with _locked(path.parent):
         raw = _read(path)
         if raw is None or not is_active(crisisfile.current(raw, str(path))):
-            print("Crisis mode is not on; nothing to end.")
+            print(_("Crisis mode is not on; nothing to end."))
             return 0
         edit_crisis_file(path, dict(crisisfile.END_VALUES), raw)
-    print("Crisis mode is OFF. Held posts can go out again: check their dates and re-schedule them.")
+    print(_("Crisis mode is OFF. Held posts can go out again: check their dates and re-schedule them."))
     return 0
 
 
@@ -185,15 +190,16 @@ def status(brand: Brand, now: datetime) -> int:
     crisis = brand.crisis or {}
     out = sys.stdout
     if not is_active(crisis):
-        out.write("Crisis mode: off\n")
+        out.write(_("Crisis mode: off") + "\n")
         return 0
     since = since_of(crisis, brand)
-    out.write(f"Crisis mode: ON since {_iso(since) if since else '(unknown)'}\n")
-    out.write(f"Severity: {crisis.get('severity') if crisis.get('severity') is not None else '-'}\n")
-    out.write(f"Reason: {crisis.get('reason') or '-'}\n")
+    out.write(_("Crisis mode: ON since {since}").format(since=_iso(since) if since else _("(unknown)")) + "\n")
+    out.write(_("Severity: {severity}").format(
+        severity=crisis.get('severity') if crisis.get('severity') is not None else '-') + "\n")
+    out.write(_("Reason: {reason}").format(reason=crisis.get('reason') or '-') + "\n")
     held = held_posts(load_posts(brand), brand, now)
     held.sort(key=lambda p: (post_time(p, brand) or now, p.path))
-    out.write(f"Held back: {len(held)} post(s)\n")
+    out.write(ngettext("Held back: {n} post", "Held back: {n} posts", len(held)).format(n=len(held)) + "\n")
     width = max((len(", ".join(p.platforms) or "-") for p in held), default=1)
     for post in held:
         when = post_time(post, brand)
@@ -207,7 +213,8 @@ def status(brand: Brand, now: datetime) -> int:
 def run(args: argparse.Namespace) -> int:
     brand = brand_from_args(args.brand)
     if args.action != "start" and (args.severity is not None or args.reason is not None or args.update):
-        raise EkipError(f"--severity, --reason and --update are for `ekip crisis start`, not {args.action}")
+        raise EkipError(_("--severity, --reason and --update are for `ekip crisis start`, not {action}").format(
+            action=args.action))
     if args.action == "start":
         return start(brand, args)
     if args.action == "end":

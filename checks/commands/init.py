@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks import __version__
 from checks.errors import EkipError
+from checks.i18n import _, ngettext
 
 # Where Ekip is published: the hooks and the workflow install it from there at a pinned tag.
 # A team that mirrors Ekip passes --hooks-repo (and --hooks-rev) instead.
@@ -48,21 +49,22 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("init", help="start a team's content repository",
-                       description="Write a new content repository (brand, example post, handbook, site, "
-                                   "hooks, CI) into DIR. Never overwrites a file.")
-    p.add_argument("dir", nargs="?", default=".", metavar="DIR", help="folder (default: the current one)")
-    p.add_argument("--name", help="the team's or brand's name (default: the folder's name)")
-    p.add_argument("--timezone", help="IANA timezone (default: Europe/Istanbul)")
-    p.add_argument("--lang", help="the posts' default language (default: tr)")
-    p.add_argument("--packs", help=f"built-in rule packs, comma-separated (default: {','.join(PACKS)}; none: '')")
-    p.add_argument("--domain", help="the brand's web domain; links to it must carry UTM tags (optional)")
-    p.add_argument("--member", help="member id of the person setting up (default: yonetici)")
-    p.add_argument("--member-name", help="that person's name (default: Sosyal Medya Yöneticisi)")
+    p = sub.add_parser("init", help=_("start a team's content repository"),
+                       description=_("Write a new content repository (brand, example post, handbook, site, "
+                                   "hooks, CI) into DIR. Never overwrites a file."))
+    p.add_argument("dir", nargs="?", default=".", metavar="DIR", help=_("folder (default: the current one)"))
+    p.add_argument("--name", help=_("the team's or brand's name (default: the folder's name)"))
+    p.add_argument("--timezone", help=_("IANA timezone (default: Europe/Istanbul)"))
+    p.add_argument("--lang", help=_("the posts' default language (default: tr)"))
+    p.add_argument("--packs", help=_("built-in rule packs, comma-separated (default: {packs}; none: '')").format(
+        packs=",".join(PACKS)))
+    p.add_argument("--domain", help=_("the brand's web domain; links to it must carry UTM tags (optional)"))
+    p.add_argument("--member", help=_("member id of the person setting up (default: yonetici)"))
+    p.add_argument("--member-name", help=_("that person's name (default: Sosyal Medya Yöneticisi)"))
     p.add_argument("--hooks-repo", default=PUBLISHED_REPO,
-                   help=f"where Ekip is installed from (default: {PUBLISHED_REPO})")
+                   help=_("where Ekip is installed from (default: {repo})").format(repo=PUBLISHED_REPO))
     p.add_argument("--hooks-rev", default=f"v{__version__}",
-                   help="the pinned tag or commit (default: this version's tag)")
+                   help=_("the pinned tag or commit (default: this version's tag)"))
     p.set_defaults(run=run)
 
 
@@ -70,7 +72,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def _name(value: str) -> str:
     value = " ".join(value.split())
     if not value:
-        raise ValueError("the name is empty")
+        raise ValueError(_("the name is empty"))
     return value
 
 
@@ -78,13 +80,13 @@ def _timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"{value!r} is not an IANA timezone (e.g. Europe/Istanbul)") from None
+        raise ValueError(_("{value!r} is not an IANA timezone (e.g. Europe/Istanbul)").format(value=value)) from None
     return value
 
 
 def _lang(value: str) -> str:
     if not re.fullmatch(r"[a-z]{2}", value):
-        raise ValueError(f"{value!r} is not a two-letter language code (tr, en)")
+        raise ValueError(_("{value!r} is not a two-letter language code (e.g. tr, en)").format(value=value))
     return value
 
 
@@ -92,20 +94,21 @@ def _packs(value: str) -> str:
     chosen = [p.strip() for p in value.split(",") if p.strip()]
     unknown = [p for p in chosen if p not in PACKS]
     if unknown:
-        raise ValueError(f"unknown pack {', '.join(unknown)} (packs: {', '.join(PACKS)})")
+        raise ValueError(_("unknown pack {unknown} (packs: {packs})").format(
+            unknown=", ".join(unknown), packs=", ".join(PACKS)))
     return ", ".join(chosen)
 
 
 def _domain(value: str) -> str:
     value = value.strip().lower().removeprefix("https://").removeprefix("http://").strip("/")
     if value and not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", value):
-        raise ValueError(f"{value!r} is not a domain name (e.g. ornek.com.tr)")
+        raise ValueError(_("{value!r} is not a domain name (e.g. ornek.com.tr)").format(value=value))
     return value
 
 
 def _member(value: str) -> str:
     if not _ID.match(value):
-        raise ValueError(f"{value!r} is not a member id (lowercase letters, digits, . _ -)")
+        raise ValueError(_("{value!r} is not a member id (lowercase letters, digits, . _ -)").format(value=value))
     return value
 
 
@@ -124,7 +127,7 @@ def _ask(flag: str, given: str | None, check: Callable[[str], str], prompt: str,
             try:
                 answer = input().strip() or default
             except EOFError:
-                raise EkipError("aborted: nothing written") from None
+                raise EkipError(_("aborted: nothing written")) from None
             try:
                 return check(answer)
             except ValueError as exc:
@@ -158,7 +161,7 @@ def starter_files(folder: Traversable | None = None, prefix: str = "") -> Iterat
 def render(text: str, values: dict[str, str]) -> str:
     def value(m: re.Match[str]) -> str:
         if m.group(1) not in values:
-            raise EkipError(f"starter: unknown placeholder {m.group()}")
+            raise EkipError(_("starter: unknown placeholder {placeholder}").format(placeholder=m.group()))
         return values[m.group(1)]
 
     return PLACEHOLDER.sub(value, text)
@@ -166,13 +169,13 @@ def render(text: str, values: dict[str, str]) -> str:
 
 def answers(args: argparse.Namespace, target: Path) -> dict[str, str]:
     folder_name = target.resolve().name.replace("-", " ").replace("_", " ").strip() or "Ekip"
-    name = _ask("name", args.name, _name, "Team or brand name", folder_name.title())
-    timezone = _ask("timezone", args.timezone, _timezone, "Timezone", "Europe/Istanbul")
-    lang = _ask("lang", args.lang, _lang, "Default language of posts", "tr")
-    packs = _ask("packs", args.packs, _packs, "Rule packs", ",".join(PACKS))
-    domain = _ask("domain", args.domain, _domain, "Web domain for UTM-tagged links (empty: none)", "")
-    member = _ask("member", args.member, _member, "Your member id", "yonetici")
-    member_name = _ask("member-name", args.member_name, _name, "Your name", "Sosyal Medya Yöneticisi")
+    name = _ask("name", args.name, _name, _("Team or brand name"), folder_name.title())
+    timezone = _ask("timezone", args.timezone, _timezone, _("Timezone"), "Europe/Istanbul")
+    lang = _ask("lang", args.lang, _lang, _("Default language of posts"), "tr")
+    packs = _ask("packs", args.packs, _packs, _("Rule packs"), ",".join(PACKS))
+    domain = _ask("domain", args.domain, _domain, _("Web domain for UTM-tagged links (empty: none)"), "")
+    member = _ask("member", args.member, _member, _("Your member id"), "yonetici")
+    member_name = _ask("member-name", args.member_name, _name, _("Your name"), "Sosyal Medya Yöneticisi")
     example = (datetime.now(ZoneInfo(timezone)) + timedelta(days=7)).replace(hour=10, minute=0, second=0,
                                                                               microsecond=0)
     return {
@@ -197,13 +200,14 @@ def answers(args: argparse.Namespace, target: Path) -> dict[str, str]:
 def run(args: argparse.Namespace) -> int:
     target = Path(args.dir)
     if target.exists() and not target.is_dir():
-        raise EkipError(f"{args.dir}: not a folder")
+        raise EkipError(_("{path}: not a folder").format(path=args.dir))
     values = answers(args, target)
     planned = [(render(rel, values), entry) for rel, entry in starter_files()]
-    existing = [rel for rel, _ in planned if os.path.lexists(target / rel)]
+    existing = [rel for rel, _entry in planned if os.path.lexists(target / rel)]
     if existing:
         shown = "\n  ".join(existing)
-        raise EkipError(f"{args.dir}: these files exist already, nothing was written:\n  {shown}")
+        raise EkipError(_("{path}: these files exist already, nothing was written:\n  {files}").format(
+            path=args.dir, files=shown))
     for rel, entry in planned:
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -212,7 +216,8 @@ def run(args: argparse.Namespace) -> int:
             data = render(data.decode("utf-8"), values).encode("utf-8")
         with path.open("xb") as fh:
             fh.write(data)
-    print(f"ekip init: {len(planned)} files written in {target}. Next:", file=sys.stderr)
+    print(ngettext("ekip init: {n} file written in {path}. Next:", "ekip init: {n} files written in {path}. Next:",
+                   len(planned)).format(n=len(planned), path=target), file=sys.stderr)
     print("  git init && git add -A && git commit -m 'Ekip'\n  pre-commit install\n"
           "  ekip check && ekip rules test && mkdocs serve", file=sys.stderr)
     return 0

@@ -21,26 +21,27 @@ import sys
 from checks.commands.common import brand_from_args, now_from_args
 from checks.errors import EkipError
 from checks.fix import write_atomic
+from checks.i18n import _, ngettext
 from checks.timeutil import parse
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("metrics", help="import platform analytics exports; link them to posts",
-                       description="Platform analytics exports -> metrics/ (dated snapshots), tied to posts.")
+    p = sub.add_parser("metrics", help=_("import platform analytics exports; link them to posts"),
+                       description=_("Platform analytics exports -> metrics/ (dated snapshots), tied to posts."))
     inner = p.add_subparsers(dest="action", metavar="ACTION")
-    imp = inner.add_parser("import", help="read exports into metrics/ (idempotent)",
-                           description="Read platform analytics exports into dated snapshots under metrics/.")
-    imp.add_argument("files", nargs="+", metavar="FILE", help="CSV or XLSX exports")
-    imp.add_argument("--at", metavar="ISO-8601", help="when the exports were taken (default: a date in the "
-                     "file name, else now)")
-    imp.add_argument("--dry-run", action="store_true", help="say what would be written, write nothing")
-    imp.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
+    imp = inner.add_parser("import", help=_("read exports into metrics/ (idempotent)"),
+                           description=_("Read platform analytics exports into dated snapshots under metrics/."))
+    imp.add_argument("files", nargs="+", metavar="FILE", help=_("CSV or XLSX exports"))
+    imp.add_argument("--at", metavar="ISO-8601", help=_("when the exports were taken (default: a date in the "
+                     "file name, else now)"))
+    imp.add_argument("--dry-run", action="store_true", help=_("say what would be written, write nothing"))
+    imp.add_argument("--brand", metavar="DIR", help=_("brand folder (default: the nearest brand/ here or above)"))
     imp.add_argument("--now", metavar="ISO-8601", help=argparse.SUPPRESS)
     imp.set_defaults(run=run_import)
-    link = inner.add_parser("link", help="propose which post each imported row belongs to",
-                            description="Propose posted: links for imported rows that no post claims yet.")
-    link.add_argument("--yes", action="store_true", help="write every proposal without asking")
-    link.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
+    link = inner.add_parser("link", help=_("propose which post each imported row belongs to"),
+                            description=_("Propose posted: links for imported rows that no post claims yet."))
+    link.add_argument("--yes", action="store_true", help=_("write every proposal without asking"))
+    link.add_argument("--brand", metavar="DIR", help=_("brand folder (default: the nearest brand/ here or above)"))
     link.set_defaults(run=run_link)
     p.set_defaults(run=lambda args: _usage(p))
 
@@ -59,7 +60,8 @@ def run_import(args: argparse.Namespace) -> int:
     if args.at:
         at = parse(args.at, brand.timezone)
         if at is None:
-            raise EkipError(f"--at {args.at!r} is not an ISO 8601 time (e.g. 2026-11-30T18:00:00+03:00)")
+            raise EkipError(_("--at {value!r} is not an ISO 8601 time (e.g. 2026-11-30T18:00:00+03:00)").format(
+                value=args.at))
     plan = plan_import(args.files, brand, at, now)
     for line in plan.summary:
         print(line)
@@ -68,16 +70,18 @@ def run_import(args: argparse.Namespace) -> int:
     root = brand.root
     if args.dry_run:
         for path in sorted(plan.writes):
-            print(f"(deneme) yazılacaktı: {path.relative_to(root).as_posix()}")
+            print(_("(dry run) would write: {path}").format(path=path.relative_to(root).as_posix()))
         return 0
     for path in sorted(plan.writes):
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, plan.writes[path])
     if plan.writes:
         folders = sorted({"/".join(p.relative_to(root).parts[:2]) for p in plan.writes})
-        print(f"{plan.added} satır eklendi; {len(plan.writes)} dosya yazıldı ({', '.join(folders)}).")
+        print(ngettext("{rows} row added; {n} file written ({folders}).",
+                       "{rows} rows added; {n} files written ({folders}).",
+                       len(plan.writes)).format(rows=plan.added, n=len(plan.writes), folders=", ".join(folders)))
     else:
-        print("Yeni bir şey yok: metrics/ değişmedi.")
+        print(_("Nothing new: metrics/ is unchanged."))
     return 0
 
 

@@ -26,6 +26,7 @@ import yaml
 from checks.brand.model import Brand
 from checks.commands.common import brand_from_args
 from checks.errors import EkipError
+from checks.i18n import _
 from checks.timeutil import is_date_time, parse
 
 STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "archived")
@@ -43,17 +44,17 @@ T = TypeVar("T")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("new", help="scaffold a post with valid front matter",
-                       description="Create content/posts/YYYY/MM/<slug>.md and print its path.")
-    p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
-    p.add_argument("--title", help="the post's title")
-    p.add_argument("--date", metavar="ISO-8601", help="planned publish time (default: tomorrow 10:00)")
-    p.add_argument("--platforms", metavar="IDS", help="comma-separated platform ids, e.g. x,instagram")
-    p.add_argument("--author", metavar="ID", help="member id from brand/team.yml")
-    p.add_argument("--status", default=None, help="status (default: draft)")
-    p.add_argument("--lang", help="language code (default: the brand's default_lang)")
-    p.add_argument("--campaign", help="campaign id")
-    p.add_argument("--slug", help="file name without .md (default: from the title)")
+    p = sub.add_parser("new", help=_("scaffold a post with valid front matter"),
+                       description=_("Create content/posts/YYYY/MM/<slug>.md and print its path."))
+    p.add_argument("--brand", metavar="DIR", help=_("brand folder (default: the nearest brand/ here or above)"))
+    p.add_argument("--title", help=_("the post's title"))
+    p.add_argument("--date", metavar="ISO-8601", help=_("planned publish time (default: tomorrow 10:00)"))
+    p.add_argument("--platforms", metavar="IDS", help=_("comma-separated platform ids, e.g. x,instagram"))
+    p.add_argument("--author", metavar="ID", help=_("member id from brand/team.yml"))
+    p.add_argument("--status", default=None, help=_("status (default: draft)"))
+    p.add_argument("--lang", help=_("language code (default: the brand's default_lang)"))
+    p.add_argument("--campaign", help=_("campaign id"))
+    p.add_argument("--slug", help=_("file name without .md (default: from the title)"))
     p.set_defaults(run=run)
 
 
@@ -73,9 +74,9 @@ def slugify(title: str) -> str:
 def _title(value: str, brand: Brand) -> str:
     value = " ".join(value.split())
     if not value:
-        raise ValueError("the title is empty")
+        raise ValueError(_("the title is empty"))
     if len(value) > 200:
-        raise ValueError("the title is longer than 200 characters")
+        raise ValueError(_("the title is longer than {n} characters").format(n=200))
     return value
 
 
@@ -85,45 +86,50 @@ def _date(value: str, brand: Brand) -> datetime:
         value = f"{value}T{DEFAULT_TIME.isoformat()}"
     when = parse(value, brand.timezone) if is_date_time(value) else None
     if when is None:
-        raise ValueError(f"{value!r} is not a date or ISO 8601 time (e.g. 2027-03-01T10:00:00+03:00)")
+        raise ValueError(_("{value!r} is not a date or ISO 8601 time (e.g. 2027-03-01T10:00:00+03:00)").format(
+            value=value))
     return when
 
 
 def _platforms(value: str, brand: Brand) -> list[str]:
     ids = list(dict.fromkeys(p.strip() for p in value.split(",") if p.strip()))
     if not ids:
-        raise ValueError("no platform given")
+        raise ValueError(_("no platform given"))
     unknown = [p for p in ids if p not in brand.platforms]
     if unknown:
-        raise ValueError(f"unknown platform {', '.join(unknown)} (known: {', '.join(sorted(brand.platforms))})")
+        raise ValueError(_("unknown platform {unknown} (known: {known})").format(
+            unknown=", ".join(unknown), known=", ".join(sorted(brand.platforms))))
     return ids
 
 
 def _author(value: str, brand: Brand) -> str:
     value = value.strip()
     if not _MEMBER.match(value):
-        raise ValueError(f"{value!r} is not a member id (lowercase letters, digits, . _ -)")
+        raise ValueError(_("{value!r} is not a member id (lowercase letters, digits, . _ -)").format(value=value))
     if brand.members and value not in brand.members:
-        raise ValueError(f"{value!r} is not in brand/team.yml (members: {', '.join(sorted(brand.members))})")
+        raise ValueError(_("{value!r} is not in brand/team.yml (members: {members})").format(
+            value=value, members=", ".join(sorted(brand.members))))
     return value
 
 
 def _status(value: str, brand: Brand) -> str:
     if value not in STATUSES:
-        raise ValueError(f"unknown status {value!r} (statuses: {', '.join(STATUSES)})")
+        raise ValueError(_("unknown status {value!r} (statuses: {statuses})").format(
+            value=value, statuses=", ".join(STATUSES)))
     return value
 
 
 def _lang(value: str, brand: Brand) -> str:
     if not re.fullmatch(r"[a-z]{2}", value):
-        raise ValueError(f"{value!r} is not a two-letter language code (e.g. tr, en)")
+        raise ValueError(_("{value!r} is not a two-letter language code (e.g. tr, en)").format(value=value))
     return value
 
 
 def _identifier(what: str) -> Callable[[str, Brand], str]:
     def check(value: str, brand: Brand) -> str:
         if not _ID.match(value):
-            raise ValueError(f"{what} {value!r} may hold only lowercase ASCII letters, digits and '-'")
+            raise ValueError(_("{what} {value!r} may hold only lowercase ASCII letters, digits and '-'").format(
+                what=what, value=value))
         return value
 
     return check
@@ -144,7 +150,7 @@ def _get(flag: str, given: str | None, parse_: Callable[[str, Brand], T], brand:
         try:
             return parse_(given, brand)
         except ValueError as exc:
-            raise EkipError(f"--{flag}: {exc}") from None
+            raise EkipError(f"--{flag}: {exc}") from None  # the flag, then the translated reason
     if prompt is not None and interactive():
         while True:
             shown = f"{prompt} [{default}]: " if default else f"{prompt}: "
@@ -152,7 +158,7 @@ def _get(flag: str, given: str | None, parse_: Callable[[str, Brand], T], brand:
             try:
                 answer = input().strip()
             except EOFError:
-                raise EkipError("aborted: no post written") from None
+                raise EkipError(_("aborted: no post written")) from None
             answer = answer or (default or "")
             try:
                 return parse_(answer, brand)
@@ -196,24 +202,26 @@ def _shown(path: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     brand = brand_from_args(args.brand)
     tomorrow = (datetime.now(brand.timezone) + timedelta(days=1)).date().isoformat()
-    title = _get("title", args.title, _title, brand, "Title", None)
+    title = _get("title", args.title, _title, brand, _("Title"), None)
     if title is None:
-        raise EkipError("a post needs a title: --title \"...\"")
-    when = _get("date", args.date, _date, brand, "Date (YYYY-MM-DD or ISO 8601 time)", tomorrow)
-    platforms = _get("platforms", args.platforms, _platforms, brand, "Platforms (comma-separated)", None)
+        raise EkipError(_("a post needs a title: --title \"...\""))
+    when = _get("date", args.date, _date, brand, _("Date (YYYY-MM-DD or ISO 8601 time)"), tomorrow)
+    platforms = _get("platforms", args.platforms, _platforms, brand, _("Platforms (comma-separated)"), None)
     if not platforms:
         known = ", ".join(sorted(brand.platforms))
-        raise EkipError(f"a post needs platforms: --platforms x,instagram (known: {known})")
-    author = _get("author", args.author, _author, brand, "Author (member id)", None)
+        raise EkipError(_("a post needs platforms: --platforms x,instagram (known: {known})").format(known=known))
+    author = _get("author", args.author, _author, brand, _("Author (member id)"), None)
     if author is None:
-        members = f" (members: {', '.join(sorted(brand.members))})" if brand.members else ""
-        raise EkipError(f"a post needs an author: --author ID{members}")
+        if brand.members:
+            raise EkipError(_("a post needs an author: --author ID (members: {members})").format(
+                members=", ".join(sorted(brand.members))))
+        raise EkipError(_("a post needs an author: --author ID"))
     status = _get("status", args.status, _status, brand, None, "draft")
     lang = _get("lang", args.lang, _lang, brand, None, brand.default_lang or "tr")
     campaign = _get("campaign", args.campaign, _identifier("campaign"), brand, None, None)
     slug = _get("slug", args.slug, _identifier("slug"), brand, None, None) or slugify(title)
     if not slug:
-        raise EkipError("cannot make a file name from this title: give --slug")
+        raise EkipError(_("cannot make a file name from this title: give --slug"))
     assert when is not None
     front: dict[str, Any] = {
         "title": title,
@@ -227,9 +235,8 @@ def run(args: argparse.Namespace) -> int:
         front["campaign"] = campaign
     errors = sorted(brand.post_validator.iter_errors(front), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
-        raise EkipError("the post would not pass brand/post.schema.json: "
-                        + "; ".join(f"{'/'.join(map(str, e.absolute_path)) or 'front matter'}: {e.message}"
-                                    for e in errors))
+        raise EkipError(_("the post would not pass brand/post.schema.json: {errors}").format(errors="; ".join(
+            f"{'/'.join(map(str, e.absolute_path)) or _('front matter')}: {e.message}" for e in errors)))
     local = when.astimezone(brand.timezone)
     path = brand.root / "content" / "posts" / f"{local:%Y}" / f"{local:%m}" / f"{slug}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -237,6 +244,6 @@ def run(args: argparse.Namespace) -> int:
         with path.open("x", encoding="utf-8", newline="\n") as fh:
             fh.write(front_matter_text(front))
     except FileExistsError:
-        raise EkipError(f"{_shown(path)} already exists; choose another --slug or --date") from None
+        raise EkipError(_("{path} already exists; choose another --slug or --date").format(path=_shown(path))) from None
     print(_shown(path))
     return 0

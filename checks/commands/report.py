@@ -10,19 +10,20 @@ import sys
 
 from checks.commands.common import brand_from_args, day_from_args
 from checks.errors import EkipError
+from checks.i18n import _
 
 FORMATS = ("text", "json", "csv", "md")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("report", help="KPIs from the imported metrics: engagement, growth, CTR, conversion",
-                       description="The handbook's KPIs for the posts published in a period.")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of posts (default: content/)")
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day (brand-local)")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day, inclusive")
-    p.add_argument("--format", choices=FORMATS, default="text")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
-    p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
+    p = sub.add_parser("report", help=_("KPIs from the imported metrics: engagement, growth, CTR, conversion"),
+                       description=_("The handbook's KPIs for the posts published in a period."))
+    p.add_argument("paths", nargs="*", metavar="PATH", help=_("files or folders of posts (default: content/)"))
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help=_("first day (brand-local)"))
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help=_("last day, inclusive"))
+    p.add_argument("--format", choices=FORMATS, default="text", help=_("report format (default: text)"))
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write the report to FILE"))
+    p.add_argument("--brand", metavar="DIR", help=_("brand folder (default: the nearest brand/ here or above)"))
     p.set_defaults(run=run)
 
 
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     start, end = day_from_args(args.start, "--from"), day_from_args(args.end, "--to")
     if start and end and end < start:
-        raise EkipError("--to is before --from")
+        raise EkipError(_("--to is before --from"))
     brand = brand_from_args(args.brand)
     data = dataset.load(brand, read_fronts(brand, args.paths, dataset.FRONT_KEYS))  # front matter is all it needs
     doc = report.build(data, start, end)
@@ -52,6 +53,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(out)
     if not data.stats:
-        print("ekip: metrics/ holds no post numbers yet; import exports with `ekip metrics import FILE ...`",
+        print(_("ekip: metrics/ holds no post numbers yet; import exports with `ekip metrics import FILE ...`"),
               file=sys.stderr)
     return 0

@@ -13,16 +13,17 @@ from checks.brand.model import Brand
 from checks.commands.common import brand_from_args
 from checks.context import Context
 from checks.errors import EkipError
+from checks.i18n import _, ngettext
 from checks.post import read_post
 from checks.rules.base import Rule
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("rules", help="list the brand's rules, or test their examples")
+    p = sub.add_parser("rules", help=_("list the brand's rules, or test their examples"))
     p.add_argument("action", choices=("list", "test"))
-    p.add_argument("--brand", metavar="DIR", help="brand folder (default: the nearest brand/ here or above)")
-    p.add_argument("--rule", metavar="ID", help="only this rule (test)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output of list (default: text)")
+    p.add_argument("--brand", metavar="DIR", help=_("brand folder (default: the nearest brand/ here or above)"))
+    p.add_argument("--rule", metavar="ID", help=_("only this rule (test)"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=_("output of list (default: text)"))
     p.set_defaults(run=run)
 
 
@@ -84,7 +85,8 @@ def hits(brand: Brand, rule: Rule, text: str) -> int:
 
 def test_rules(brand: Brand, only: str | None = None) -> int:
     if only and all(rule.id != only for rule in brand.rules):
-        raise EkipError(f"--rule {only}: no such rule in this brand (`ekip rules list` shows the ids)")
+        raise EkipError(_("--rule {rule}: no such rule in this brand (`ekip rules list` shows the ids)").format(
+            rule=only))
     failures = 0
     tested = 0
     untested = []
@@ -99,11 +101,11 @@ def test_rules(brand: Brand, only: str | None = None) -> int:
         problems = []
         for text in ex.get("bad", []):
             if hits(brand, rule, text) == 0:
-                problems.append(f"bad example not caught: {text!r}")
+                problems.append(_("bad example not caught: {text!r}").format(text=text))
         for text in ex.get("good", []):
             n = hits(brand, rule, text)
             if n:
-                problems.append(f"good example flagged {n}x: {text!r}")
+                problems.append(_("good example flagged {n}x: {text!r}").format(n=n, text=text))
         tested += 1
         if problems:
             failures += 1
@@ -111,8 +113,10 @@ def test_rules(brand: Brand, only: str | None = None) -> int:
             for p in problems:
                 print(f"    {p}")
         else:
-            print(f"✔ {rule.id}: {len(ex.get('bad', []))} bad, {len(ex.get('good', []))} good")
+            print(_("✔ {rule}: {bad} bad, {good} good").format(
+                rule=rule.id, bad=len(ex.get("bad", [])), good=len(ex.get("good", []))))
     if untested:
-        print(f"note: {len(untested)} rule(s) without examples: {', '.join(untested)}")
-    print(f"{tested - failures} passed, {failures} failed")
+        print(ngettext("note: {n} rule without examples: {rules}", "note: {n} rules without examples: {rules}",
+                       len(untested)).format(n=len(untested), rules=", ".join(untested)))
+    print(_("{passed} passed, {failed} failed").format(passed=tested - failures, failed=failures))
     return 1 if failures else 0
