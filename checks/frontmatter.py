@@ -65,7 +65,7 @@ def read_front(path: str, reader: Callable[[str], bytes] | None = None) -> Front
     if opening is None or closing is None:
         return None
     try:
-        data, _ = parse_front(source[opening.end():closing.start()])
+        data, _errors = parse_front(source[opening.end():closing.start()])
     except YamlError:
         return None
     return Front(path, data) if isinstance(data, dict) else None
