@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import time
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -95,3 +96,46 @@ def test_the_report_gives_the_numbers_of_a_direct_reading(sample: Repo) -> None:
     assert outputs[0] == outputs[1]
     lifetimes = [kpi.lifetime_hours(curve) for curve in CURVES.values()]
     assert doc["summary"]["lifetime_hours"] == round(kpi.middle(lifetimes) or 0, 1)
+
+
+def _straight_curves(root: Path) -> dict:
+    """The curves as sorting every row of a post gives them (the computation before the
+    per-file cache)."""
+    from checks.metrics import store
+    from checks.metrics.curves import _COUNTS, _TEXT, day_only
+
+    out = {}
+    for key, rows in store.load_post_rows(root).items():
+        last = rows[-1]
+        series = []
+        if last[3]:
+            published = datetime.fromisoformat(last[3])
+            series = [((datetime.fromisoformat(r[0]) - published).total_seconds() / 3600,
+                       sum(int(r[k] or 0) for k in range(8, 13))) for r in rows]
+        out[key] = (last[2], last[3], last[4], tuple(int(v) if v else None for v in last[_COUNTS]),
+                    next((r[_TEXT] for r in rows if r[_TEXT]), ""), len(rows), kpi.lifetime_hours(series),
+                    series if day_only(last[3]) else None)
+    return out
+
+
+def test_the_per_file_snapshot_cache_gives_what_reading_every_row_gives(sample: Repo) -> None:
+    from checks.metrics import curves
+
+    root = sample.root
+    assert {k: tuple(v) for k, v in curves.compute(root).items()} == _straight_curves(root)  # from the files
+    assert {k: tuple(v) for k, v in curves.compute(root).items()} == _straight_curves(root)  # from the cache
+    # an import writes a file: one of a post's later snapshots, whose `at` sorts before the
+    # rows of an earlier day's file (another offset), with a unit separator in its text
+    files = sorted((root / "metrics" / "x" / "posts").glob("*.csv"))
+    first, later = files[0], files[1]
+    lines = first.read_text(encoding="utf-8").splitlines(keepends=True)
+    header, row = lines[0], next(line for line in lines[1:] if line.split(",")[3])
+    cells = next(csv.reader([row]))
+    cells[0] = cells[0][:11] + "00:01+14:00"  # the same day as the first file, far east
+    cells[-1] = "metin\x1fayraçlı"
+    with later.open("a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerow(cells)
+    time.sleep(0.05)
+    files[-1].unlink()  # and a file gone
+    assert header.startswith("at,")
+    assert {k: tuple(v) for k, v in curves.compute(root).items()} == _straight_curves(root)

@@ -67,28 +67,33 @@ def post_files(root: Path) -> Iterator[tuple[str, Path]]:
                 yield platform_dir.name, f
 
 
+def read_post_file(path: Path) -> list[list[str]]:
+    """The rows of one snapshot file, as cells in ``POST_COLUMNS`` order (an older or hand-edited
+    file is read by column name; a column it lacks is empty)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, None)
+        if header is None:
+            return []
+        if tuple(header) == POST_COLUMNS:
+            return list(reader)
+        idx = [header.index(c) if c in header else -1 for c in POST_COLUMNS]
+        return [[r[i] if 0 <= i < len(r) else "" for i in idx] for r in reader]
+
+
 def load_post_rows(root: Path) -> dict[tuple[str, str], list[list[str]]]:
     """Every stored post row, as its cells in ``POST_COLUMNS`` order, grouped by (platform,
     post id); a post's rows in time order. Cells stay strings: a report over 10,000 posts with
     30 snapshots each reads 300,000 rows, and converting only what is used keeps that fast."""
     groups: dict[tuple[str, str], list[list[str]]] = {}
     for platform, path in post_files(root):
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.reader(fh)
-            header = next(reader, None)
-            if header is None:
-                continue
-            rows: Iterable[list[str]] = reader
-            if tuple(header) != POST_COLUMNS:  # an older or hand-edited file: by column name
-                idx = [header.index(c) if c in header else -1 for c in POST_COLUMNS]
-                rows = ([r[i] if 0 <= i < len(r) else "" for i in idx] for r in reader)
-            for r in rows:
-                key = (platform, r[1])
-                group = groups.get(key)
-                if group is None:
-                    groups[key] = [r]
-                else:
-                    group.append(r)
+        for r in read_post_file(path):
+            key = (platform, r[1])
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [r]
+            else:
+                group.append(r)
     for group in groups.values():
         if len(group) > 1:
             group.sort(key=_at)
