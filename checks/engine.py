@@ -19,6 +19,7 @@ from checks.files import starts_with_front_matter as starts_with_front_matter
 from checks.files import walk as walk
 from checks.finding import Finding, Fix
 from checks.findings import file_finding
+from checks.i18n import _
 from checks.post import Post, read_post
 from checks.text.segments import body_segment, hashtag_segment
 
@@ -72,8 +73,9 @@ def internal_error(path: str, exc: BaseException) -> Finding:
     text = str(exc)
     text = text if len(text) <= 200 else text[:197] + "..."
     return file_finding(path, "file.internal-error",
-                        f"Gönderi denetlenirken beklenmeyen bir hata oldu ({type(exc).__name__}: {text}); "
-                        "gönderinin geri kalanı denetlenmedi. Lütfen bu dosyayla birlikte bildirin.")
+                        _("An unexpected error occurred while checking the post ({error}: {text}); the rest of the "
+                     "post was not checked. Please report it together with this file.").format(
+                       error=type(exc).__name__, text=text))
 
 
 def _check_chunk(
@@ -174,7 +176,7 @@ def _check_parallel(
     findings: list[Finding] = []
     posts: list[Post] = []
     running = []
-    for _ in range(jobs - 1):
+    for _worker in range(jobs - 1):
         receive, send = mp.Pipe(duplex=False)
         _widen(send)
         proc = mp.Process(target=child, args=(send,), daemon=True)
@@ -366,8 +368,8 @@ def run(items: list[str], ctx: Context, jobs: int | None = None, keep_posts: boo
             raise
         except Exception as exc:  # a check across posts that fails costs its own findings only
             name = check_all.__module__.rsplit(".", 1)[-1]
-            ctx.notice(f"'{name}' denetimi yarıda kaldı (beklenmeyen hata: {type(exc).__name__}: {exc}); "
-                       "bulguları eksik olabilir.")
+            ctx.notice(_("The '{name}' check stopped halfway (unexpected error: {error}: {text}); its findings "
+                         "may be incomplete.").format(name=name, error=type(exc).__name__, text=exc))
     if across:
         grouped: dict[str, list[Finding]] = {}
         for f in across:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checks.finding import Finding, Fix
+from checks.i18n import _
 
 TEMP_SUFFIX = ".ekip-tmp"
 STALE_SECONDS = 60.0  # a temporary file without a process id this old is left over
@@ -173,7 +174,7 @@ def replace_if_unchanged(path: Path, data: bytes, base: str) -> bool:
     import fcntl
 
     sweep(path.parent)
-    for _ in range(10):
+    for _attempt in range(10):
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -225,7 +226,7 @@ def _target(shown: str, root: Path | None) -> tuple[Path | None, str | None]:
     if root is not None:
         top = Path(os.path.realpath(root))
         if real != top and top not in real.parents:
-            return None, f"{shown}: a symbolic link to a file outside the repository; not fixed"
+            return None, _("{path}: a symbolic link to a file outside the repository; not fixed").format(path=shown)
     return real, None
 
 
@@ -248,11 +249,11 @@ def apply(findings: list[Finding], root: Path | None = None) -> Outcome:
             raw = target.read_bytes()
             text = raw.decode("utf-8")
         except (OSError, UnicodeDecodeError):
-            out.skipped.append(f"{shown}: could not be read again; not fixed")
+            out.skipped.append(_("{path}: could not be read again; not fixed").format(path=shown))
             continue
         base = digest(text)
         if bases != {base}:  # fixes from another read of the file (or of none) would garble it
-            out.skipped.append(f"{shown}: changed since it was checked; not fixed (run again)")
+            out.skipped.append(_("{path}: changed since it was checked; not fixed (run again)").format(path=shown))
             continue
         new_text, applied = apply_text(text, fixes, _body_start(text))
         if not applied:
@@ -260,10 +261,11 @@ def apply(findings: list[Finding], root: Path | None = None) -> Outcome:
         try:
             written = replace_if_unchanged(target, new_text.encode("utf-8"), base)
         except OSError as exc:
-            out.skipped.append(f"{shown}: could not be written ({exc.strerror or exc}); not fixed")
+            out.skipped.append(_("{path}: could not be written ({error}); not fixed").format(
+                path=shown, error=exc.strerror or exc))
             continue
         if not written:
-            out.skipped.append(f"{shown}: changed since it was checked; not fixed (run again)")
+            out.skipped.append(_("{path}: changed since it was checked; not fixed (run again)").format(path=shown))
             continue
         out.written.append(shown)
         done = set(applied)

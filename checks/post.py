@@ -23,6 +23,7 @@ from typing import Any
 from checks import masks
 from checks.finding import Finding
 from checks.findings import file_finding, finding_at
+from checks.i18n import _
 from checks.positions import position
 from checks.yamlfile import Loaded, YamlError, load, load_mapping
 
@@ -233,30 +234,32 @@ def read_source(path: str, data: bytes | None = None, reader: Callable[[str], by
     that says why it cannot be read: a file name that is not UTF-8, a file that is too large or
     not a regular file or cannot be opened, a NUL byte, bytes that are not UTF-8."""
     if not path.isascii() and not _utf8(path):
-        return file_finding(path, "file.encoding", "Dosya adı UTF-8 değil; dosyayı UTF-8 bir adla yeniden adlandırın.")
+        return file_finding(path, "file.encoding", _("The file name is not UTF-8; rename the file with a UTF-8 name."))
     try:
         raw = data if data is not None else (reader or read_file)(path)
     except TooLarge as exc:
         return file_finding(
             path, "file.size",
-            f"Dosya çok büyük ({exc.size:,} bayt; en çok {MAX_POST_BYTES:,}): bir gönderi bu kadar uzun olamaz, "
-            "denetlenmedi.")
+            _("The file is too large ({size:,} bytes; at most {limit:,}): a post cannot be this long; "
+              "not checked.").format(size=exc.size, limit=MAX_POST_BYTES))
     except NotAFile:
         return file_finding(path, "file.encoding",
-                            "Dosya okunamadı: düzenli bir dosya değil (klasör, FIFO ya da aygıt).")
+                            _("The file could not be read: not a regular file (a folder, FIFO or device)."))
     except OSError as exc:
-        return file_finding(path, "file.encoding", f"Dosya okunamadı: {exc.strerror or exc}")
+        return file_finding(path, "file.encoding",
+                            _("The file could not be read: {error}").format(error=exc.strerror or exc))
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, col = _byte_position(raw, nul)
-        return file_finding(path, "file.encoding", "Dosyada NUL baytı var; metin dosyası değil gibi görünüyor.",
+        return file_finding(path, "file.encoding", _("The file holds a NUL byte; it does not look like a text file."),
                             line, col)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _byte_position(raw, exc.start)
         return file_finding(
-            path, "file.encoding", f"Dosya UTF-8 değil (bayt 0x{raw[exc.start]:02x}); UTF-8 olarak kaydedin.",
+            path, "file.encoding",
+            _("The file is not UTF-8 (byte 0x{byte}); save it as UTF-8.").format(byte=f"{raw[exc.start]:02x}"),
             line, col,
         )
 
@@ -298,15 +301,17 @@ def _split_front_matter(post: Post) -> None:
     opening, closing = front_matter_span(source)
     if not opening:
         post.body_start = 1 if source.startswith("\ufeff") else 0
-        what = "Dosya boş" if not source.strip("\ufeff \t\r\n") else "Ön bilgi (front matter) yok"
-        post.problems.append(finding_at(
-            post, "file.front-matter", "error",
-            f"{what}: gönderi '---' satırıyla başlayan bir YAML ön bilgisiyle başlamalı.", 0, 1))
+        if not source.strip("\ufeff \t\r\n"):
+            message = _("The file is empty: a post must start with YAML front matter opened by a '---' line.")
+        else:
+            message = _("No front matter: a post must start with YAML front matter opened by a '---' line.")
+        post.problems.append(finding_at(post, "file.front-matter", "error", message, 0, 1))
         return
     if not closing:
         post.body_start = len(source)
         post.problems.append(finding_at(
-            post, "file.front-matter", "error", "Ön bilgi kapanmamış: ikinci '---' satırı yok.", 0, 3))
+            post, "file.front-matter", "error", _("The front matter is not closed: there is no second '---' line."),
+            0, 3))
         return
     post.fm_offset = opening.end()
     nl = source.find("\n", closing.end())
@@ -314,16 +319,18 @@ def _split_front_matter(post: Post) -> None:
     try:
         data, post.fm = parse_front(source[opening.end():closing.start()])
     except YamlError as exc:
-        line_base, _ = position(post, post.fm_offset)
+        line_base = position(post, post.fm_offset)[0]
         post.problems.append(file_finding(post.path, "file.front-matter",
-                                          f"Ön bilgi geçerli YAML değil: {exc.message}",
+                                          _("The front matter is not valid YAML: {error}").format(error=exc.message),
                                           line_base + exc.line, exc.column + 1))
         return
     if not isinstance(data, dict):
-        kind = "boş" if data is None else f"bir {type(data).__name__}"
-        post.problems.append(finding_at(
-            post, "file.front-matter", "error",
-            f"Ön bilgi bir YAML eşlemi (anahtar: değer) olmalı; bu {kind}.", 0, 3))
+        if data is None:
+            message = _("The front matter must be a YAML mapping (key: value); this one is empty.")
+        else:
+            message = _("The front matter must be a YAML mapping (key: value); this one is a {type}.").format(
+                type=type(data).__name__)
+        post.problems.append(finding_at(post, "file.front-matter", "error", message, 0, 3))
         return
     post.front = data
     post.readable = True

@@ -5,8 +5,10 @@ descriptors and the README's table of built-in checks all read it.
 - Built-in checks: the ids a module of ``checks/builtin/`` declares in ``IDS`` (and the ids that
   reading a post and suppression produce), each described in its module's docstring in the
   form ````id`` (level[, level]): what it finds.`` — the docstring is the documentation, and
-  the registry takes the description and levels from it, so they cannot drift apart.
-  ``TURKISH`` holds the same descriptions in the team's language for the brand guide.
+  the registry takes the description and levels from it, so they cannot drift apart. The
+  description is an English msgid: ``scripts/i18n.py`` extracts every one into the catalogs
+  (its ``extract_rule_descriptions``), and ``builtin()`` gives them in the run's language
+  (``source_builtin()`` in English, for the README's table).
 - Data rules (brand rules, pack rules, sensitive topics): their id, kind, level and the file
   and line they come from, with a description built from the rule (``Rule.describe``, or its
   message with the placeholders read as "…").
@@ -17,11 +19,13 @@ from __future__ import annotations
 import inspect
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
+
+from checks.i18n import _
 
 if TYPE_CHECKING:
     from checks.brand.model import Brand
@@ -42,39 +46,6 @@ class Entry:
     @property
     def level(self) -> str:
         return self.levels[0]
-
-
-# The built-in descriptions in Turkish (the brand guide's language). A test checks that every
-# built-in id has one.
-TURKISH: dict[str, str] = {
-    "file.encoding": "Dosya UTF-8 değil ya da NUL baytı içeriyor.",
-    "file.front-matter": "Ön bilgi (front matter) yok, kapanmamış ya da bir YAML eşlemi değil.",
-    "file.size": "Dosya gönderi boyut sınırından (8 MiB) büyük; okunmadı.",
-    "file.internal-error": "Gönderi denetlenirken Ekip'in kendi hatası oldu; öteki gönderiler denetlenir.",
-    "suppression": "Gerekçesiz `ekip-disable` yorumu.",
-    "schema": "Ön bilgi `post.schema.json` şemasına uymuyor.",
-    "platform.length": "Metin platformun sınırından uzun (platformun kendi sayım yöntemiyle).",
-    "platform.hashtags": "Platform için fazla etiket (hashtag), yasaklı etiket ya da eksik kampanya etiketi.",
-    "platform.media": "Platform görsel istiyor, görsel dosyası yok ya da depo dışında.",
-    "platform.alt-text": "Görselin alt metni yok ya da çok uzun.",
-    "links.https": "Düz `http://` bağlantı.",
-    "links.utm": "Marka alan adına giden bağlantıda utm_source, utm_medium, utm_campaign eksik.",
-    "links.count": "Platformun izin verdiğinden fazla bağlantı (Threads: 5).",
-    "posted": "Yayın bağlantısı (`posted`) gönderinin platformlarına uymuyor ya da gönderi yayımlanmamış.",
-    "disclosure": "Sponsorlu gönderide metnin başında iş birliği etiketi yok.",
-    "pii": "Metinde T.C. kimlik numarası, IBAN, telefon numarası ya da e-posta adresi var.",
-    "workflow.author": "Yazar `team.yml` içinde yok.",
-    "workflow.approval": "Durumun gerektirdiği onay eksik ya da metin onaydan sonra değişmiş (yazar kendi "
-                         "gönderisini onaylayamaz).",
-    "workflow.overdue": "Onaylı ya da zamanlanmış gönderinin tarihi geçmiş.",
-    "workflow.published-edit": "Yayımlanmış gönderinin metni `correction` notu olmadan değişmiş.",
-    "sensitive.*": "Hassas konu (`brand/sensitive.yml`): engellenir, onay ister ya da uyarır.",
-    "calendar.quiet-period": "Gönderi bir sessiz döneme denk geliyor.",
-    "calendar.daily-limit": "Platformun günlük gönderi sınırı aşılıyor.",
-    "calendar.gap": "Aynı platformdaki iki gönderi arasında yeterli süre yok.",
-    "crisis.paused": "Kriz modu açık; gönderi kriz başladıktan sonraya planlanmış ve `crisis: true` değil.",
-    "grammar.*": "LanguageTool'un dil bilgisi ve yazım bulgusu (İngilizce gönderiler).",
-}
 
 
 def _modules() -> list[ModuleType]:
@@ -131,8 +102,9 @@ def _origin(module: ModuleType, rule_id: str) -> str:
 
 
 @cache
-def builtin() -> tuple[Entry, ...]:
-    """Every built-in check, in the order of the README's table."""
+def source_builtin() -> tuple[Entry, ...]:
+    """Every built-in check, in the order of the README's table, described in English (the
+    docstrings' words, the msgids)."""
     entries = []
     for module in _modules():
         doc = module.__doc__ or ""
@@ -145,15 +117,20 @@ def builtin() -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+def builtin() -> tuple[Entry, ...]:
+    """Every built-in check, described in the run's language."""
+    return tuple(replace(e, description=_(e.description)) for e in source_builtin())
+
+
 def builtin_ids() -> list[str]:
-    return [e.id for e in builtin()]
+    return [e.id for e in source_builtin()]
 
 
 def _data_description(rule: Rule) -> str:
     described = rule.describe()
     if described:
         return described
-    message = rule.header.message or ""
+    message = rule.header.text() or ""
     return re.sub(r"\{[a-z_]+\}", "…", message).strip()
 
 
@@ -195,8 +172,10 @@ def lookup(rule_id: str, brand: Brand | None = None) -> Entry | None:
     return next((e for e in builtin() if "*" in e.id and fnmatchcase(rule_id, e.id)), None)
 
 
-def turkish(rule_id: str) -> str:
-    return TURKISH.get(rule_id, "")
+def translated(rule_id: str) -> str:
+    """The description of a built-in id in the run's language ("" for an id not built in)."""
+    entry = next((e for e in source_builtin() if e.id == rule_id), None)
+    return _(entry.description) if entry else ""
 
 
 class Help(NamedTuple):
@@ -239,7 +218,7 @@ README_END = "<!-- end of built-in checks -->"
 def markdown_table() -> str:
     """The README's table of built-in checks, one row per id, from the registry."""
     rows = ["| id | level | what | defined in |", "| --- | --- | --- | --- |"]
-    for e in builtin():
+    for e in source_builtin():
         shown = e.id.replace("*", "<id>") if e.id.endswith("*") else e.id
         path = e.origin.partition(":")[0]  # no line: it moves whenever the docstring is edited
         what = e.description.replace("|", "\\|")

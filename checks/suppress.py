@@ -16,6 +16,7 @@ from fnmatch import fnmatchcase
 
 from checks.finding import Finding
 from checks.findings import finding_at
+from checks.i18n import _
 from checks.positions import position
 from checks.post import Post
 
@@ -75,7 +76,8 @@ def apply(post: Post, findings: list[Finding]) -> list[Finding]:
         if d.kind != "enable" and not d.reason:
             extra.append(finding_at(
                 post, "suppression", "warning",
-                f"Susturmanın gerekçesi yok: '<!-- ekip-{d.kind} {' '.join(d.rules)}: gerekçe -->' yazın.",
+                _("The suppression has no reason: write '<!-- ekip-{kind} {rules}: reason -->'.").format(
+                    kind=d.kind, rules=" ".join(d.rules)),
                 d.start, d.end, match=post.source[d.start:d.end]))
         if d.kind == "disable-next-line":
             ranges.append((end_line + 1, end_line + 1, d.rules))

@@ -5,7 +5,10 @@
                                       # a message has no translation, or placeholders differ
 
 Messages are found in ``checks/`` as the first argument of ``_`` and ``N_`` and the first two of
-``ngettext``; comments starting ``TRANSLATORS:`` go to the translator. The .po files are written
+``ngettext``; comments starting ``TRANSLATORS:`` go to the translator. Two more sources are
+Ekip's own text: every ``message:`` of the built-in rule packs (``checks/packs/*.yml``, written
+in English there; ``extract_pack``), and the description of every built-in rule id in its module's
+docstring (what ``checks.registry`` shows; ``extract_rule_descriptions``). The .po files are written
 sorted, without source locations and with a fixed header date, so that two branches adding
 messages merge line by line; after resolving a conflict in a .po file, run this script again to
 rebuild the .mo. A message no longer in the code is dropped; a new one gets an empty translation,
@@ -20,9 +23,10 @@ import io
 import re
 import string
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -42,10 +46,36 @@ HEADER_COMMENT = """\
 # Kept in step with the code by `python scripts/i18n.py`; translate every empty msgstr."""
 
 
+def extract_pack(fileobj: Any, keywords: object, comment_tags: object,
+                 options: object) -> Iterator[tuple[int, None, str, list[str]]]:
+    """Babel extraction method for a built-in rule pack: each rule's ``message`` (the packs'
+    messages are Ekip's own text, shown in the run's language; a team's rules are not extracted)."""
+    import yaml
+
+    data = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
+    for spec in data.get("rules") or []:
+        message = spec.get("message") if isinstance(spec, dict) else None
+        if isinstance(message, str):
+            yield 0, None, message, [f"rule pack message ({spec.get('id')})"]
+
+
+def extract_rule_descriptions(fileobj: Any, keywords: object, comment_tags: object,
+                              options: object) -> Iterator[tuple[int, None, str, list[str]]]:
+    """Babel extraction method for the package's ``__init__.py``: the description of every
+    built-in rule id, as ``checks.registry`` reads it from the modules' docstrings."""
+    sys.path.insert(0, str(ROOT))
+    from checks import registry
+
+    for entry in registry.source_builtin():
+        yield 0, None, entry.description, [f"description of the rule {entry.id}"]
+
+
 def extract() -> Catalog:
     """Every message of the code, in a template catalog."""
     template = Catalog(project="ekip", domain=DOMAIN, creation_date=FIXED_DATE, revision_date=FIXED_DATE)
-    method_map = [("starter/**", "ignore"), ("**.py", "python")]
+    method_map: list[tuple[str, Any]] = [
+        ("starter/**", "ignore"), ("packs/*.yml", extract_pack), ("__init__.py", extract_rule_descriptions),
+        ("**.py", "python")]
     for _filename, _lineno, message, comments, context in extract_from_dir(
             str(PACKAGE), method_map=method_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",),
             strip_comment_tags=True):

@@ -13,6 +13,7 @@ import unicodedata
 import emoji
 import pytest
 
+from checks import i18n
 from checks.text.counting import COUNTINGS, find_urls, length
 
 ZWJ = "\u200d"
@@ -79,9 +80,14 @@ def test_x_conformance(text: str, expected: int) -> None:
     assert length(text, "x") == expected
 
 
-def test_countings_lists_every_method_in_turkish() -> None:
+def test_countings_lists_every_method_in_both_languages() -> None:
     assert set(COUNTINGS) == {"x", "codepoints", "graphemes", "utf16"}
-    assert COUNTINGS["x"] == "X ağırlıklı uzunluk (twitter-text v3)"
+    assert i18n._(COUNTINGS["x"]) == "X ağırlıklı uzunluk (twitter-text v3)"  # tests run in Turkish
+    i18n.activate("en")
+    try:
+        assert i18n._(COUNTINGS["x"]) == "X weighted length (twitter-text v3)"
+    finally:
+        i18n.reset()
     for method in COUNTINGS:
         assert length("", method) == 0
 

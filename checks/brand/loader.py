@@ -118,8 +118,9 @@ def _kind_schema(module: Any) -> dict[str, Any]:
     return schema
 
 
-def load_rule_file(path: Path, stem: str, text: str | None = None) -> list[Rule]:
-    """Rules of one file; ``stem`` prefixes their ids."""
+def load_rule_file(path: Path, stem: str, text: str | None = None, pack: bool = False) -> list[Rule]:
+    """Rules of one file; ``stem`` prefixes their ids. ``pack``: a built-in pack, whose messages are
+    Ekip's own (English msgids in the catalogs, shown in the run's language)."""
     display = _display(path)
     if text is None:
         loaded = read_yaml(path)
@@ -156,6 +157,9 @@ def load_rule_file(path: Path, stem: str, text: str | None = None) -> list[Rule]
             kind=kind,
             level=spec.get("level", module.DEFAULT_LEVEL),
             message=spec.get("message", module.DEFAULT_MESSAGE),
+            # a kind's default message and a built-in pack's messages are Ekip's text (English
+            # msgids, shown in the run's language); the team's own messages stay as written
+            translated="message" not in spec or pack,
             lang=frozenset(spec["lang"]) if "lang" in spec else None,
             platforms=frozenset(spec["platforms"]) if "platforms" in spec else None,
             examples={k: list(v) for k, v in spec.get("examples", {}).items()},
@@ -186,7 +190,7 @@ def load_pack(name: str) -> list[Rule]:
     resource = _PACKAGE / "packs" / f"{name}.yml"
     if not name or "/" in name or "\\" in name or not resource.is_file():
         raise EkipError(f"unknown pack '{name}' (built-in packs: {', '.join(pack_names()) or 'none'})")
-    return load_rule_file(Path(f"<pack {name}>"), name, resource.read_text(encoding="utf-8"))
+    return load_rule_file(Path(f"<pack {name}>"), name, resource.read_text(encoding="utf-8"), pack=True)
 
 
 def default_post_schema() -> dict[str, Any]:

@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 from checks.errors import EkipError
 from checks.finding import Finding
 from checks.findings import front_finding
+from checks.i18n import _
 from checks.timeutil import MAX_YEAR, MIN_YEAR, parse
 
 if TYPE_CHECKING:
@@ -78,11 +79,12 @@ def daily_limit(counted: dict[str, list[tuple[Post, datetime]]], limits: dict[st
         for post, when in counted[platform]:
             days.setdefault(when.astimezone(tz).date(), []).append((post, when))
         for day, items in days.items():
-            for n, (post, _) in enumerate(items[limit:], start=limit + 1):
+            for n, (post, _when) in enumerate(items[limit:], start=limit + 1):
                 yield front_finding(
                     post, "calendar.daily-limit", "error",
-                    f"{day.isoformat()} günü {platform} için {n}. gönderi; günlük sınır {limit} "
-                    f"(o gün {len(items)} gönderi var). Başka bir güne taşıyın.",
+                    _("Post number {n} for {platform} on {day}; the daily limit is {limit} (that day has "
+                      "{count} posts). Move it to another day.").format(
+                        day=day.isoformat(), platform=platform, n=n, limit=limit, count=len(items)),
                     ["date"],
                 )
 
@@ -99,8 +101,10 @@ def gaps(counted: dict[str, list[tuple[Post, datetime]]], minimums: dict[str, An
                 apart = int((when - prev_when).total_seconds() // 60)
                 yield front_finding(
                     post, "calendar.gap", "error",
-                    f"{platform} gönderileri arasında en az {minutes} dakika olmalı; önceki gönderiyle "
-                    f"({prev.path}, {_hhmm(prev_when, tz)}) arada {apart} dakika var.",
+                    _("{platform} posts must be at least {minutes} minutes apart; this one is {apart} minutes "
+                      "after the previous post ({previous}, {time}).").format(
+                        platform=platform, minutes=minutes, previous=prev.path, time=_hhmm(prev_when, tz),
+                        apart=apart),
                     ["date"],
                 )
 
@@ -174,8 +178,9 @@ def quiet_periods(dated: list[tuple[Post, datetime]], periods: list[QuietPeriod]
             if hit is not None:
                 yield front_finding(
                     post, "calendar.quiet-period", "error",
-                    f"Gönderi sessiz dönemde: {period.name} ({_hhmm(hit[0], tz)} – {_hhmm(hit[1], tz)}). "
-                    "Bu dönemde yalnız kriz iletişimi (crisis: true) yayınlanır; tarihi değiştirin.",
+                    _("The post falls in a quiet period: {period} ({start} – {end}). Only crisis "
+                      "communication (crisis: true) is published in this period; change the date.").format(
+                        period=period.name, start=_hhmm(hit[0], tz), end=_hhmm(hit[1], tz)),
                     ["date"],
                 )
 

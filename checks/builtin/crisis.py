@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
 from checks.findings import front_finding
+from checks.i18n import _
 from checks.timeutil import parse
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         when = since.astimezone(ctx.brand.timezone).strftime("%Y-%m-%d %H:%M")
         yield front_finding(
             post, "crisis.paused", "error",
-            f"Kriz modu {when} itibarıyla açık: bu gönderi bekletilmeli. Planlama aracında duraklatın; "
-            "kriz iletişimiyse ön bilgiye 'crisis: true' ekleyin.",
+            _("Crisis mode is on since {when}: this post must wait. Pause it in the scheduling tool; "
+              "if it is crisis communication, add 'crisis: true' to the front matter.").format(when=when),
             ["date"],
         )

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from checks.finding import Finding
 from checks.findings import body_finding
+from checks.i18n import _
 from checks.text import turkish
 
 if TYPE_CHECKING:
@@ -87,18 +88,20 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         tag = post.body[m.start():m.end()]
         yield body_finding(
             post, "disclosure", "error",
-            f"Reklam etiketi '{tag}' metnin {where}. karakterinde; metnin en başında olmalı, "
-            "her sözcükten ve etiketten önce (Reklam Kurulu, 2021 kılavuzu).", m.start(), m.end())
+            _("The ad label '{tag}' is at character {where} of the text; it must be at the very start, "
+              "before every word and tag (Advertising Board, 2021 guide).").format(tag=tag, where=where),
+            m.start(), m.end())
     else:
         start = post.text_start
         yield body_finding(
             post, "disclosure", "error",
-            f"Sponsorlu paylaşım (sponsored: true): metin şunlardan biriyle başlamalı: "
-            f"{shown} (Reklam Kurulu, 2021 kılavuzu).", start, start + 1)
+            _("Sponsored post (sponsored: true): the text must start with one of: {tags} "
+              "(Advertising Board, 2021 guide).").format(tags=shown), start, start + 1)
     unclear = [t for t in UNCLEAR_TAGS if turkish.fold(t, lang) not in {turkish.fold(x, lang) for x in tags}]
     for m in _pattern(unclear, lang).finditer(scan):
         tag = post.body[m.start():m.end()]
         yield body_finding(
             post, "disclosure", "warning",
-            f"'{tag}' reklam olduğunu açıkça söylemiyor; takipçiler anlamayabilir. Bunun yerine {shown} kullanın.",
+            _("'{tag}' does not say clearly that this is an ad; followers may not understand. "
+              "Use {tags} instead.").format(tag=tag, tags=shown),
             m.start(), m.end())

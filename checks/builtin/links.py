@@ -18,6 +18,7 @@ from checks.builtin.platform import targets
 from checks.finding import Finding
 from checks.findings import body_finding
 from checks.hosts import brand_domains
+from checks.i18n import _
 
 if TYPE_CHECKING:
     from checks.context import Context
@@ -37,22 +38,23 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         if url[:7].lower() == "http://":
             suggestion = "https://" + url[7:]
             yield body_finding(post, "links.https", "warning",
-                               f"Bağlantı şifresiz (http): '{url}'. '{suggestion}' kullanın.",
-                               s, e, suggestions=[suggestion])
+                               _("Unencrypted link (http): '{url}'. Use '{suggestion}'.").format(
+                                        url=url, suggestion=suggestion),s, e, suggestions=[suggestion])
         if domains:
             missing = missing_utm(url, domains)
             if missing:
                 yield body_finding(
                     post, "links.utm", "warning",
-                    f"Marka sitesine giden bağlantıda {', '.join(missing)} eksik; kampanya ölçümü için "
-                    f"{', '.join(UTM_KEYS)} parametrelerini ekleyin.", s, e)
-    for _, p in targets(post, ctx):
+                    _("The link to the brand's site lacks {missing}; add the {keys} parameters to measure "
+                      "the campaign.").format(missing=", ".join(missing), keys=", ".join(UTM_KEYS)), s, e)
+    for _idx, p in targets(post, ctx):
         if p.max_links is not None and len(urls) > p.max_links:
             s, e, url = urls[p.max_links]
             yield body_finding(
                 post, "links.count", "error",
-                f"{p.name} bir gönderide en çok {p.max_links} bağlantı kabul ediyor; bu gönderide {len(urls)} var. "
-                f"'{url}' ve sonrakiler fazla.", s, e)
+                _("{platform} accepts at most {limit} links in a post; this post has {n}. "
+                  "'{url}' and the ones after it are too many.").format(
+                    platform=p.name, limit=p.max_links, n=len(urls), url=url), s, e)
 
 
 def host_of(url: str) -> tuple[str, str] | None:

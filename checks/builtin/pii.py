@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from checks import personal
 from checks.finding import Finding, Level
 from checks.findings import body_finding
+from checks.i18n import _
 from checks.personal import iban_valid, phone_kind, tckn_valid
 
 if TYPE_CHECKING:
@@ -37,14 +38,18 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     consent = post.front.get("pii_consent")
     consent = consent.strip() if isinstance(consent, str) else ""
     level: Level = "info" if consent else "error"
-    tail = (f" Açık rıza kaydı: {consent}." if consent else
-            " Kişisel veridir (KVKK): yayımlamayın ya da kişinin açık rızasını alıp ön bilgiye "
-            "`pii_consent: <rıza kaydı>` yazın.")
     rules = personal.policy(ctx.brand)
     items = list(personal.find_numbers(masked, rules)) if numbers else []
     if emails:
         items += personal.find_addresses(post.body, emails, rules)
     for item in items:
         shown = personal.mask(item.value)
-        yield body_finding(post, "pii", level, f"Metinde {personal.KIND_TEXT[item.kind]} ({shown}) var.{tail}",
-                           item.start, item.end, match=shown)
+        kind = _(personal.KIND_TEXT[item.kind])
+        if consent:
+            message = _("The text holds {kind} ({shown}). Explicit consent record: {consent}.").format(
+                kind=kind, shown=shown, consent=consent)
+        else:
+            message = _("The text holds {kind} ({shown}). It is personal data (KVKK): do not publish it, or "
+                        "get the person's explicit consent and write `pii_consent: <consent record>` in the "
+                        "front matter.").format(kind=kind, shown=shown)
+        yield body_finding(post, "pii", level, message,item.start, item.end, match=shown)

@@ -34,6 +34,7 @@ import regex
 
 from checks.finding import Finding
 from checks.findings import body_finding, front_finding
+from checks.i18n import _
 from checks.text import counting, morph, turkish
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def targets(post: Post, ctx: Context) -> list[tuple[int, Platform]]:
 def check(post: Post, ctx: Context) -> Iterator[Finding]:
     platforms = targets(post, ctx)
     tags = post.hashtags
-    for _, p in platforms:
+    for _idx, p in platforms:
         yield from _length(post, p)
         yield from _hashtag_count(post, p, tags)
     if tags:
@@ -79,9 +80,9 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
 # --- platform.length ------------------------------------------------------------------------------
 
 def _how(p: Platform) -> str:
-    how = counting.COUNTINGS.get(p.counting, p.counting)
+    how = _(counting.COUNTINGS.get(p.counting, p.counting))
     if p.url_length:
-        how += f"; her bağlantı {p.url_length} sayılır"
+        return _("{counting}; every link counts as {n}").format(counting=how, n=p.url_length)
     return how
 
 
@@ -95,8 +96,9 @@ def _length(post: Post, p: Platform) -> Iterator[Finding]:
     cut = overflow_start(text, p)
     start = text_to_body(post, cut)
     end = text_to_body(post, len(text) - 1) + 1
-    message = (f"Metin {p.name} için çok uzun: {n} / {p.max_length}, {n - p.max_length} fazla "
-               f"(sayım: {_how(p)}). Sınırı aşan kısım burada başlıyor.")
+    message = _("Text too long for {platform}: {n} / {limit}, {over} over (counting: {counting}). "
+                "The part past the limit starts here.").format(
+        platform=p.name, n=n, limit=p.max_length, over=n - p.max_length, counting=_how(p))
     yield body_finding(post, "platform.length", "error", message, start, end, match=post.body[start:end])
 
 
@@ -167,8 +169,9 @@ def _hashtag_count(post: Post, p: Platform, tags: list[tuple[int, int, str]]) ->
     if len(tags) <= p.max_hashtags:
         return
     s, e, tag = tags[p.max_hashtags]
-    message = (f"{p.name} bir gönderide en çok {p.max_hashtags} hashtag kabul ediyor; bu gönderide "
-               f"{len(tags)} var. '{tag}' ve sonrakiler fazla.")
+    message = _("{platform} accepts at most {limit} hashtags in a post; this post has {n}. "
+                "'{tag}' and the ones after it are too many.").format(
+        platform=p.name, limit=p.max_hashtags, n=len(tags), tag=tag)
     yield body_finding(post, "platform.hashtags", "error", message, s, e)
 
 
@@ -198,8 +201,8 @@ def check_all(posts: list[Post], ctx: Context) -> list[Finding]:
     used = {p.front.get("campaign") for p in posts}
     for campaign in campaigns:
         if campaign not in used:
-            ctx.notice(f"brand.yml: hashtags.campaigns: no post has `campaign: {campaign}` (a typo?); "
-                       "its hashtags are required of no post")
+            ctx.notice(_("brand.yml: hashtags.campaigns: no post has `campaign: {campaign}` (a typo?); "
+                         "its hashtags are required of no post").format(campaign=campaign))
     return []
 
 
@@ -210,8 +213,8 @@ def _hashtag_rules(post: Post, ctx: Context, tags: list[tuple[int, int, str]]) -
     if banned:
         for s, e, tag in tags:
             if _key(tag, lang) in banned:
-                yield body_finding(post, "platform.hashtags", "error",
-                                   f"'{tag}' markanın yasaklı hashtag listesinde; kullanmayın.", s, e)
+                message = _("'{tag}' is on the brand's list of banned hashtags; do not use it.").format(tag=tag)
+                yield body_finding(post, "platform.hashtags", "error", message, s, e)
     campaign = post.front.get("campaign")
     campaigns = conf.get("campaigns")
     if isinstance(campaign, str) and isinstance(campaigns, dict):
@@ -219,7 +222,8 @@ def _hashtag_rules(post: Post, ctx: Context, tags: list[tuple[int, int, str]]) -
         have = {_key(t, lang) for _, _, t in tags}
         missing = [t if t.startswith("#") else "#" + t for t in required if _key(t, lang) not in have]
         if missing:
-            message = (f"'{campaign}' kampanyasının gönderisinde şu hashtag eksik: {', '.join(missing)}.")
+            message = _("A post of the '{campaign}' campaign lacks these hashtags: {missing}.").format(
+                campaign=campaign, missing=", ".join(missing))
             yield front_finding(post, "platform.hashtags", "error", message, ["campaign"], match=campaign)
     if conf.get("camelcase") is not False:
         lowercase = [(s, e, t) for s, e, t in tags if t.islower() and t[1:].isalpha()]
@@ -236,8 +240,8 @@ def _camelcase(post: Post, ctx: Context, conf: dict[str, Any],
         if pieces is None:
             continue
         suggestion = "#" + "".join(turkish.upper(p[:1], lang) + p[1:] for p in pieces)
-        message = (f"'{tag}' birkaç kelimeden oluşuyor gibi; ekran okuyucular ve okurlar için her kelimeyi "
-                   f"büyük harfle başlatın: '{suggestion}'.")
+        message = _("'{tag}' seems to be made of several words; for screen readers and readers, start "
+                    "each word with a capital letter: '{suggestion}'.").format(tag=tag, suggestion=suggestion)
         yield body_finding(post, "platform.hashtags", "info", message, s, e, suggestions=[suggestion])
 
 
@@ -311,7 +315,8 @@ def _media(post: Post, ctx: Context, platforms: list[tuple[int, Platform]]) -> I
     if not has_media:
         for idx, p in platforms:
             if p.needs_media:
-                message = f"{p.name} görsel ya da video olmadan paylaşım kabul etmiyor; ön bilgiye `media` ekleyin."
+                message = _("{platform} does not accept a post without an image or video; add `media` to the "
+                            "front matter.").format(platform=p.name)
                 yield front_finding(post, "platform.media", "error", message, ["platforms", idx], match=p.id)
     root = ctx.brand.root
     for i, path, item in paths:
@@ -326,23 +331,25 @@ def _media(post: Post, ctx: Context, platforms: list[tuple[int, Platform]]) -> I
 def media_problem(root: Path, path: str) -> str | None:
     """Why a media path is not a file inside the repository at ``root``, or None."""
     if "\x00" in path:
-        return "Medya yolu geçersiz karakter içeriyor."
+        return _("The media path holds an invalid character.")
     if path.startswith(("/", "\\")) or PureWindowsPath(path).drive or PurePosixPath(path).is_absolute():
-        return f"Medya yolu mutlak: '{path}'. Depo köküne göre göreli bir yol yazın (ör. media/gorsel.png)."
+        return _("The media path is absolute: '{path}'. Write a path relative to the repository root "
+                 "(e.g. media/gorsel.png).").format(path=path)
     base = root.resolve()
     try:
         resolved = (base / path.replace("\\", "/")).resolve()
     except (OSError, RuntimeError, ValueError):
-        return f"Medya yolu çözülemedi: '{path}'."
+        return _("The media path could not be resolved: '{path}'.").format(path=path)
     if not resolved.is_relative_to(base):
-        return f"Medya yolu deponun dışına çıkıyor: '{path}'. Dosyayı depoya (ör. media/) koyun."
+        return _("The media path leads out of the repository: '{path}'. Put the file in the repository "
+                 "(e.g. media/).").format(path=path)
     try:
         if not resolved.exists():
-            return f"Medya dosyası bulunamadı: '{path}' (depo köküne göre)."
+            return _("Media file not found: '{path}' (relative to the repository root).").format(path=path)
         if not resolved.is_file():
-            return f"Medya yolu bir dosya değil: '{path}'."
+            return _("The media path is not a file: '{path}'.").format(path=path)
     except OSError:
-        return f"Medya dosyası okunamıyor: '{path}'."
+        return _("The media file cannot be read: '{path}'.").format(path=path)
     return None
 
 
@@ -352,16 +359,16 @@ def _alt_text(post: Post, platforms: list[tuple[int, Platform]], i: int, path: s
         return
     alt = item.get("alt")
     if not isinstance(alt, str) or not alt.strip():
-        message = (f"Görselin alternatif metni (alt) yok: '{path}'. Görme engelli takipçiler için görseli "
-                   "anlatan bir `alt` yazın.")
+        message = _("The image has no alternative text (alt): '{path}'. Write an `alt` that describes the "
+                    "image for visually impaired followers.").format(path=path)
         yield front_finding(post, "platform.alt-text", "error", message, ["media", i, "path"], match=path)
         return
-    for _, p in platforms:
+    for _idx, p in platforms:
         if p.max_alt_text is None:
             continue
         method = "graphemes" if p.counting == "graphemes" else "codepoints"
         n = counting.length(alt, method)
         if n > p.max_alt_text:
-            message = (f"Alternatif metin {p.name} için çok uzun: {n} / {p.max_alt_text} "
-                       f"({counting.COUNTINGS.get(method, method)}).")
+            message = _("Alternative text too long for {platform}: {n} / {limit} ({counting}).").format(
+                platform=p.name, n=n, limit=p.max_alt_text, counting=_(counting.COUNTINGS.get(method, method)))
             yield front_finding(post, "platform.alt-text", "error", message, ["media", i, "alt"], match=alt)

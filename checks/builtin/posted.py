@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from checks.finding import Finding
 from checks.findings import front_finding
+from checks.i18n import _
 
 if TYPE_CHECKING:
     from checks.context import Context
@@ -43,18 +44,19 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         key = str(platform)
         if key not in targets:
             yield front_finding(post, "posted", "error",
-                                f"'{key}' bu gönderinin platformlarından biri değil "
-                                f"({', '.join(post.platforms) or 'platform yok'}).", ["posted", key], key=True,
-                                match=key)
+                                _("'{key}' is not one of this post's platforms ({platforms}).").format(
+                                         key=key, platforms=", ".join(post.platforms) or _("no platform")),
+                                     ["posted", key], key=True,match=key)
             continue
         if isinstance(value, str) and "://" in value:
             host = (urlsplit(value.strip()).hostname or "").lower()
             allowed = HOSTS.get(key)
             if allowed and not any(host == h or host.endswith("." + h) for h in allowed):
                 yield front_finding(post, "posted", "error",
-                                    f"'{host}' bağlantısı {key} için değil (beklenen: {', '.join(allowed)}).",
-                                    ["posted", key], match=value)
+                                    _("A '{host}' link is not for {key} (expected: {hosts}).").format(
+                                             host=host, key=key, hosts=", ".join(allowed)),["posted", key], match=value)
     if post.status not in DONE:
         yield front_finding(post, "posted", "warning",
-                            f"Yayın bağlantısı var ama durum '{post.status}': yayımlandıysa durumu "
-                            "'published' yapın.", ["posted"], key=True)
+                            _("There is a link to the published post but the status is '{status}': if it "
+                                   "was published, set the status to 'published'.").format(status=post.status),
+                                 ["posted"], key=True)

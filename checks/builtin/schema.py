@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from checks.brand.validate import error_path
 from checks.finding import Finding
 from checks.findings import front_finding
+from checks.i18n import _
 
 if TYPE_CHECKING:
     from checks.context import Context
@@ -24,7 +25,8 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         errors = sorted(validator.iter_errors(post.front), key=lambda e: list(map(str, e.absolute_path)))
         for error in errors:
             path, key, message = error_path(error)
-            yield front_finding(post, "schema", "error", f"Ön bilgi şemaya uymuyor: {message}", path, key=key)
+            text = _("The front matter does not fit the schema: {error}").format(error=message)
+            yield front_finding(post, "schema", "error", text, path, key=key)
     known = ctx.brand.platforms
     raw = post.front.get("platforms")
     if isinstance(raw, list):
@@ -32,6 +34,7 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
             if isinstance(pid, str) and pid not in known:
                 yield front_finding(
                     post, "schema", "error",
-                    f"Bilinmeyen platform '{pid}'. Bilinenler: {', '.join(sorted(known))}.",
+                    _("Unknown platform '{platform}'. Known ones: {known}.").format(
+                        platform=pid, known=", ".join(sorted(known))),
                     ["platforms", i], match=pid,
                 )

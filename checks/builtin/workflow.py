@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
 from checks.findings import front_finding
+from checks.i18n import _
 from checks.post import read_post
 from checks.timeutil import parse
 
@@ -91,26 +92,27 @@ def counted_approvers(post: Post, brand: Brand, roles: list[str],
             continue
         by = item.get("by") if isinstance(item, dict) else None
         if not isinstance(by, str) or not by:
-            notes.append("bir kayıtta 'by' (onaylayan) yok")
+            notes.append(_("an entry has no 'by' (approver)"))
             continue
         if by in valid:
             continue
         if by == author:
-            notes.append(f"{by} gönderinin yazarı, kendi gönderisini onaylayamaz")
+            notes.append(_("{by} is the post's author and cannot approve their own post").format(by=by))
             continue
         if team and by not in team:
-            notes.append(f"{by} ekipte yok (brand/team.yml)")
+            notes.append(_("{by} is not in the team (brand/team.yml)").format(by=by))
             continue
         if team and wanted and not wanted.intersection(brand.roles_of(by)):
-            notes.append(f"{by} {', '.join(roles)} rolünde değil")
+            notes.append(_("{by} does not have the role {roles}").format(by=by, roles=", ".join(roles)))
             continue
         at_raw = item.get("at")
         at = parse(at_raw, tz) if isinstance(at_raw, str) else None
         if at is None:
-            notes.append(f"{by} onayının zamanı (at) geçerli bir ISO 8601 zamanı değil")
+            notes.append(_("the time (at) of {by}'s approval is not a valid ISO 8601 time").format(by=by))
             continue
         if date is not None and at > date:
-            notes.append(f"{by} onayı yayın zamanından ({_local(date, brand)}) sonra verilmiş")
+            notes.append(_("{by}'s approval was given after the publishing time ({when})").format(
+                by=by, when=_local(date, brand)))
             continue
         valid.append(by)
     return valid, notes
@@ -130,7 +132,8 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
     if brand.members and isinstance(author, str) and author not in brand.members:
         yield front_finding(
             post, "workflow.author", "error",
-            f"'{author}' ekipte yok: yazar brand/team.yml içindeki bir üye kimliği olmalı.",
+            _("'{author}' is not in the team: the author must be a member id of brand/team.yml.").format(
+                author=author),
             ["author"], match=author,
         )
     status = post.status
@@ -139,11 +142,15 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         roles, count = policy
         valid, notes = counted_approvers(post, brand, roles)
         if len(valid) < count:
-            who = f"{', '.join(roles)} rolünden" if roles else "ekipten"
-            msg = (f"'{status}' durumundaki gönderi {who} {count} onay ister (yazar hariç); "
-                   f"geçerli onay: {len(valid)}.")
+            if roles:
+                msg = _("A post in status '{status}' needs {count} approvals from the role {roles} (the "
+                        "author excluded); valid approvals: {valid}.").format(
+                    status=status, count=count, roles=", ".join(roles), valid=len(valid))
+            else:
+                msg = _("A post in status '{status}' needs {count} approvals from the team (the author "
+                        "excluded); valid approvals: {valid}.").format(status=status, count=count, valid=len(valid))
             if notes:
-                msg += " Sayılmayanlar: " + "; ".join(notes) + "."
+                msg += " " + _("Not counted: {notes}.").format(notes="; ".join(notes))
             path, key = _approval_place(post)
             yield front_finding(post, "workflow.approval", "error", msg, path, key=key)
     if status in OVERDUE_STATUSES:
@@ -152,8 +159,9 @@ def check(post: Post, ctx: Context) -> Iterator[Finding]:
         if when is not None and when < ctx.now:
             yield front_finding(
                 post, "workflow.overdue", "warning",
-                f"Gönderi '{status}' durumunda ama yayın zamanı ({_local(when, brand)}) geçti: "
-                "yayınlandıysa status: published yapın, yayınlanmadıysa tarihi güncelleyin.",
+                _("The post is in status '{status}' but its publishing time ({when}) has passed: if it was "
+                  "published, set status: published; if not, update the date.").format(
+                    status=status, when=_local(when, brand)),
                 ["date"],
             )
 
@@ -189,8 +197,9 @@ def check_all(posts: list[Post], ctx: Context) -> Iterator[Finding]:
             if not (isinstance(correction, str) and correction.strip()):
                 yield front_finding(
                     post, "workflow.published-edit", "error",
-                    f"Yayınlanmış gönderinin metni {changes.rev} sürümünden beri değişti. Bir düzeltmeyse "
-                    "ön bilgiye 'correction:' ile neyin düzeltildiğini yazın; değilse yeni bir gönderi açın.",
+                    _("The text of a published post has changed since {rev}. If it is a correction, write "
+                      "what was corrected in 'correction:' in the front matter; if not, open a new post.").format(
+                        rev=changes.rev),
                     ["status"],
                 )
             continue
@@ -208,13 +217,13 @@ def _stale(post: Post, before: Post, rev: str, ctx: Context) -> Iterator[Finding
         return  # already reported: the approvals are missing anyway
     old = before.front.get("approvals") if before.readable else None
     known = {approval_key(a) for a in old} if isinstance(old, list) else set()
-    fresh, _ = counted_approvers(post, brand, roles, skip=known)
+    fresh = counted_approvers(post, brand, roles, skip=known)[0]
     if len(fresh) >= count:
         return
     path, key = _approval_place(post)
     yield front_finding(
         post, "workflow.approval", "error",
-        f"Onay eskidi: metin {rev} sürümünden beri değişti ama o sürümden sonra verilmiş yeterli onay yok. "
-        "Gönderiyi yeniden onaya gönderin (status: review).",
+        _("The approval is stale: the text has changed since {rev} but there are not enough approvals "
+          "given after that version. Send the post for approval again (status: review).").format(rev=rev),
         path, key=key,
     )

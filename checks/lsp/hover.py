@@ -41,7 +41,7 @@ def describe(f: Finding, brand: Brand, guide: str) -> str:
                 lines += ["", f"{title}:", *(f"- {_code(e)}" for e in examples)]
     else:
         entry = registry.lookup(f.rule)
-        text = registry.turkish(f.rule) or (entry.description if entry else "")
+        text = registry.translated(f.rule) or (entry.description if entry else "")
         if text:
             lines += ["", "---", "", f"Yerleşik denetim: {text}"]
     link = guide_link(guide, f.rule)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from checks.finding import Finding
+from checks.i18n import N_, _
 from checks.rules.base import Header, Rule, finditer_spans, render
 from checks.text.matcher import Hit, TermEntry
 from checks.text.segments import Segment
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 KIND = "ban"
 DEFAULT_LEVEL = "error"
-DEFAULT_MESSAGE = "'{match}' marka dilimize uymuyor."
+DEFAULT_MESSAGE = N_("'{match}' does not fit our brand voice.")
 PROPERTIES: dict[str, Any] = {
     "terms": {"type": "array", "items": {"type": "string", "minLength": 1}},
     "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
@@ -44,7 +45,7 @@ class Ban(Rule):
 
     def on_hit(self, post: Post, hit: Hit, segment: Segment, ctx: Context) -> Finding | None:
         start, end = segment.to_body(hit.start), segment.to_body(hit.end)
-        return self.finding(post, start, end, render(self.header.message, {"match": post.body[start:end]}))
+        return self.finding(post, start, end, render(self.header.text(), {"match": post.body[start:end]}))
 
     def has_check(self) -> bool:
         return bool(self.patterns)
@@ -55,12 +56,12 @@ class Ban(Rule):
         masked = post.masked
         for pattern in self.patterns:
             for start, end, text in finditer_spans(pattern, masked, self):
-                yield self.finding(post, start, end, render(self.header.message, {"match": text}))
+                yield self.finding(post, start, end, render(self.header.text(), {"match": text}))
 
     def describe(self) -> str:
         parts = [", ".join(e.term for e in self.entries)]
         if self.patterns:
-            parts.append("kalıplar: " + ", ".join(p.pattern for p in self.patterns))
+            parts.append(_("patterns: {patterns}").format(patterns=", ".join(p.pattern for p in self.patterns)))
         return "; ".join(p for p in parts if p)
 
 

@@ -19,6 +19,7 @@ import regex
 from checks.errors import EkipError
 from checks.finding import Finding, Fix, Level
 from checks.findings import body_finding
+from checks.i18n import _
 from checks.text.matcher import Hit, TermEntry
 from checks.text.segments import Segment
 
@@ -78,6 +79,14 @@ class Header:
     examples: dict[str, list[str]]
     origin: str  # file the rule came from
     line: int
+    # The message is Ekip's own text (its kind's DEFAULT_MESSAGE, a built-in pack's message or a
+    # sensitive topic's default): an English msgid, shown in the run's language. A message the
+    # team wrote in its brand files is shown exactly as written.
+    translated: bool = False
+
+    def text(self) -> str:
+        """The message template as the finding shows it (translated when it is Ekip's own)."""
+        return _(self.message) if self.translated else self.message
 
 
 @dataclass(eq=False)

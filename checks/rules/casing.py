@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding, Fix
+from checks.i18n import N_
 from checks.rules.base import Header, Rule, render
 from checks.text import turkish
 from checks.text.matcher import Hit, TermEntry
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 KIND = "casing"
 DEFAULT_LEVEL = "warning"
-DEFAULT_MESSAGE = "'{match}' değil, '{suggestion}' yazın."
+DEFAULT_MESSAGE = N_("Write '{suggestion}', not '{match}'.")
 PROPERTIES: dict[str, Any] = {
     "names": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
     "inflect": {"type": "boolean"},
@@ -52,7 +53,7 @@ class Casing(Rule):
         fix = None
         if segment.contiguous(hit.start, hit.end):
             fix = Fix(post.body_start + start, post.body_start + end, suggestion)
-        message = render(self.header.message, {"match": body[start:end], "suggestion": suggestion})
+        message = render(self.header.text(), {"match": body[start:end], "suggestion": suggestion})
         return self.finding(post, start, end, message, suggestions=[suggestion], fix=fix)
 
     def describe(self) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
+from checks.i18n import N_, _
 from checks.rules.base import Header, Rule, render
 from checks.text import tokens
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 KIND = "limit"
 DEFAULT_LEVEL = "warning"
-DEFAULT_MESSAGE = "{what}: {actual} tane var; {bound}."
+DEFAULT_MESSAGE = N_("{what}: there are {actual}; {bound}.")
 CLASSES = (":emoji:", ":hashtag:", ":mention:", ":url:", ":word:", ":sentence:")
 PROPERTIES: dict[str, Any] = {
     "count": {"type": "string", "minLength": 1},
@@ -37,10 +38,15 @@ PROPERTIES: dict[str, Any] = {
 }
 REQUIRED = ["count"]
 ANY_OF = [["max"], ["min"]]
-_NAMES = {
-    ":emoji:": "Emoji", ":hashtag:": "Hashtag", ":mention:": "Bahsetme (@)", ":url:": "Bağlantı",
-    ":word:": "Kelime", ":sentence:": "Cümle",
+_NAMES = {  # translated where shown
+    ":emoji:": N_("Emoji"), ":hashtag:": N_("Hashtags"), ":mention:": N_("Mentions (@)"), ":url:": N_("Links"),
+    ":word:": N_("Words"), ":sentence:": N_("Sentences"),
 }
+
+
+def _what(count: str, literal: str) -> str:
+    name = _NAMES.get(count)
+    return _(name) if name else literal
 
 
 @dataclass(eq=False)
@@ -73,31 +79,33 @@ class Limit(Rule):
     def check(self, post: Post, ctx: Context) -> Iterator[Finding]:
         masked = post.masked
         scopes = tokens.sentences(masked) if self.scope == "sentence" else [(0, len(masked))]
-        what = _NAMES.get(self.count, f"'{self.count}'")
+        what = _what(self.count, f"'{self.count}'")
         for lo, hi in scopes:
             items = self._items(post, lo, hi)
             n = len(items)
             if self.max is not None and n > self.max:
                 s, e = items[self.max]
-                bound = f"en çok {self.max} olmalı"
+                bound = _("must be at most {max}").format(max=self.max)
             elif self.min is not None and n < self.min:
                 s = lo if self.scope == "sentence" else post.text_start
                 e = min(s + 1, len(masked)) if self.scope == "post" else hi
-                bound = f"en az {self.min} olmalı"
+                bound = _("must be at least {min}").format(min=self.min)
             else:
                 continue
             values = {"what": what, "actual": n, "bound": bound, "max": self.max, "min": self.min,
                       "count": self.count, "match": post.body[s:e]}
-            yield self.finding(post, s, e, render(self.header.message, values))
+            yield self.finding(post, s, e, render(self.header.text(), values))
 
     def describe(self) -> str:
-        bounds = []
-        if self.min is not None:
-            bounds.append(f"en az {self.min}")
-        if self.max is not None:
-            bounds.append(f"en çok {self.max}")
-        where = "her cümlede" if self.scope == "sentence" else "gönderide"
-        return f"{_NAMES.get(self.count, repr(self.count))}: {where} {' ve '.join(bounds)}"
+        sentence = self.scope == "sentence"
+        if self.min is not None and self.max is not None:
+            text = (_("{what}: at least {min} and at most {max} in each sentence") if sentence
+                    else _("{what}: at least {min} and at most {max} in the post"))
+        elif self.min is not None:
+            text = _("{what}: at least {min} in each sentence") if sentence else _("{what}: at least {min} in the post")
+        else:
+            text = _("{what}: at most {max} in each sentence") if sentence else _("{what}: at most {max} in the post")
+        return text.format(what=_what(self.count, repr(self.count)), min=self.min, max=self.max)
 
 
 def build(header: Header, spec: dict[str, Any]) -> Rule:

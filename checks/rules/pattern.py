@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
+from checks.i18n import N_, _
 from checks.rules.ban import compile_pattern
 from checks.rules.base import Header, Rule, finditer_spans, render
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 KIND = "pattern"
 DEFAULT_LEVEL = "warning"
-DEFAULT_MESSAGE = "'{match}' marka dilimize uymuyor."
+DEFAULT_MESSAGE = N_("'{match}' does not fit our brand voice.")
 PROPERTIES: dict[str, Any] = {"regex": {"type": "string", "minLength": 1}}
 REQUIRED = ["regex"]
 
@@ -38,10 +39,10 @@ class Pattern(Rule):
 
     def check(self, post: Post, ctx: Context) -> Iterator[Finding]:
         for start, end, text in finditer_spans(self.regex, post.masked, self):
-            yield self.finding(post, start, end, render(self.header.message, {"match": text}))
+            yield self.finding(post, start, end, render(self.header.text(), {"match": text}))
 
     def describe(self) -> str:
-        return f"kalıp: {self.regex.pattern}"
+        return _("pattern: {pattern}").format(pattern=self.regex.pattern)
 
 
 def build(header: Header, spec: dict[str, Any]) -> Rule:

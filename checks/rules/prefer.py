@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding, Fix
+from checks.i18n import N_
 from checks.rules.base import Header, Rule, render
 from checks.text import reinflect, turkish
 from checks.text.matcher import Hit, TermEntry
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 KIND = "prefer"
 DEFAULT_LEVEL = "warning"
-DEFAULT_MESSAGE = "'{match}' yerine '{suggestion}' yazın."
+DEFAULT_MESSAGE = N_("Write '{suggestion}' instead of '{match}'.")
 PROPERTIES: dict[str, Any] = {
     "swap": {
         "type": "object",
@@ -71,7 +72,7 @@ class Prefer(Rule):
         fix = None
         if certain and not segment.hashtag and segment.contiguous(hit.start, hit.end):
             fix = Fix(post.body_start + start, post.body_start + end, suggestions[0])
-        message = render(self.header.message, {"match": body[start:end], "suggestion": " / ".join(suggestions)})
+        message = render(self.header.text(), {"match": body[start:end], "suggestion": " / ".join(suggestions)})
         return self.finding(post, start, end, message, suggestions=suggestions, fix=fix)
 
     def describe(self) -> str:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from checks.finding import Finding
+from checks.i18n import N_, _
 from checks.rules.base import Header, Rule, render
 
 if TYPE_CHECKING:
@@ -42,8 +43,8 @@ if TYPE_CHECKING:
 
 KIND = "readability"
 DEFAULT_LEVEL = "warning"
-DEFAULT_MESSAGE = ("Okunabilirlik puanı {score} ({formula}); en az {min_score} olmalı. Cümleleri kısaltın, "
-                   "uzun kelimelerin yerine kısalarını seçin.")
+DEFAULT_MESSAGE = N_("Readability score {score} ({formula}); it must be at least {min_score}. Shorten the "
+                      "sentences, choose shorter words for long ones.")
 DEFAULT_MIN_WORDS = 30
 PROPERTIES: dict[str, Any] = {
     "min_score": {"type": "number"},
@@ -144,11 +145,11 @@ class Readability(Rule):
         values = {"score": f"{result.score:g}", "min_score": f"{self.min_score:g}", "formula": result.formula,
                   "words": result.words, "sentences": result.sentences}
         start = post.text_start
-        yield self.finding(post, start, start + 1, render(self.header.message, values))
+        yield self.finding(post, start, start + 1, render(self.header.text(), values))
 
     def describe(self) -> str:
-        return (f"okunabilirlik en az {self.min_score:g} (Ateşman / Flesch), "
-                f"{self.min_words} kelimeden uzun gönderilerde")
+        return _("readability at least {min_score} (Ateşman / Flesch), in posts longer than {words} words").format(
+            min_score=f"{self.min_score:g}", words=self.min_words)
 
 
 def build(header: Header, spec: dict[str, Any]) -> Rule:

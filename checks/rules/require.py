@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
+from checks.i18n import N_, _
 from checks.rules.ban import compile_pattern
 from checks.rules.base import Header, Rule, render
 from checks.text import turkish
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 
 KIND = "require"
 DEFAULT_LEVEL = "error"
-DEFAULT_MESSAGE = "Bu gönderide{where} şunlardan biri olmalı: {terms}."
+DEFAULT_MESSAGE = N_("This post must hold one of these{where}: {terms}.")
 PROPERTIES: dict[str, Any] = {
     "when": {"type": "object"},
     "terms": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
@@ -98,17 +99,24 @@ class Require(Rule):
             if found and (self.within is None or found.start() < self.within):
                 return
         terms = ", ".join(self.required + [r.pattern for r in self.regexes])
-        where = f" ilk {self.within} karakterde" if self.within else ""
-        message = render(self.header.message, {"terms": terms, "within": self.within or "", "where": where,
+        where = " " + _("in the first {n} characters").format(n=self.within) if self.within else ""
+        message = render(self.header.text(), {"terms": terms, "within": self.within or "", "where": where,
                                                "match": m[1] if m else ""})
         start = post.text_start
         yield self.finding(post, start, start + 1, message)
 
     def describe(self) -> str:
         cond = ", ".join(f"{k}: {v}" for k, v in self.when.items())
-        where = f" (ilk {self.within} karakterde)" if self.within else ""
-        wanted = self.required + [f"kalıp {r.pattern}" for r in self.regexes]
-        return f"{cond + ' ise ' if cond else ''}şunlardan biri{where}: {', '.join(wanted)}"
+        terms = ", ".join(self.required + [_("pattern {pattern}").format(pattern=r.pattern) for r in self.regexes])
+        if cond and self.within:
+            text = _("if {condition}: one of (in the first {n} characters): {terms}")
+        elif cond:
+            text = _("if {condition}: one of: {terms}")
+        elif self.within:
+            text = _("one of (in the first {n} characters): {terms}")
+        else:
+            text = _("one of: {terms}")
+        return text.format(condition=cond, n=self.within, terms=terms)
 
 
 def build(header: Header, spec: dict[str, Any]) -> Rule:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
+from checks.i18n import N_, _
 from checks.rules.base import Header, Rule, render
 from checks.text.matcher import Hit, TermEntry
 from checks.text.segments import Segment
@@ -29,10 +30,13 @@ IDS = ("sensitive.*",)
 KIND = "sensitive"
 FILE = "sensitive.yml"  # brand/sensitive.yml: topics, validated by checks.brand.schemas.SENSITIVE
 
+# The default messages are Ekip's (translated when a finding is made); a topic's own ``message``
+# is the team's text and stays as written.
 _MESSAGES = {
-    "block": "'{match}' hassas konu: {topic}. Bu konuda marka adına paylaşım yapılmaz.",
-    "approval": "'{match}' hassas konu: {topic}. Yayından önce {approvers} rolünden bir onay gerekir.",
-    "warn": "'{match}' hassas konu: {topic}. Dili ve zamanlamayı bir kez daha gözden geçirin.",
+    "block": N_("'{match}' is a sensitive topic: {topic}. The brand does not post on this topic."),
+    "approval": N_("'{match}' is a sensitive topic: {topic}. It needs an approval from the {approvers} role "
+                   "before publishing."),
+    "warn": N_("'{match}' is a sensitive topic: {topic}. Review the wording and the timing once more."),
 }
 
 
@@ -66,8 +70,8 @@ class SensitiveTopic(Rule):
             return None
         start, end = segment.to_body(hit.start), segment.to_body(hit.end)
         values = {"match": post.body[start:end], "topic": self.topic.get("name") or self.topic["id"],
-                  "approvers": ", ".join(approvers) or "yetkili"}
-        return self.finding(post, start, end, render(self.header.message, values))
+                  "approvers": ", ".join(approvers) or _("authorised")}
+        return self.finding(post, start, end, render(self.header.text(), values))
 
     def describe(self) -> str:
         return ", ".join(e.term for e in self.entries)
@@ -84,6 +88,7 @@ def rules(brand: Brand) -> list[Rule]:
             kind=KIND,
             level="warning" if action == "warn" else "error",
             message=topic.get("message") or _MESSAGES[action],
+            translated=not topic.get("message"),
             lang=frozenset(topic["lang"]) if topic.get("lang") else None,
             platforms=None,
             examples={},

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checks.finding import Finding
+from checks.i18n import N_, _
 from checks.rules.base import Header, Rule, render
 from checks.text import turkish
 
@@ -65,7 +66,7 @@ def finder(name: str) -> Finder:
 
 KIND = "yazim"
 DEFAULT_LEVEL = "warning"
-DEFAULT_MESSAGE = "Yazım: '{match}' değil, '{suggestion}' (TDK)."
+DEFAULT_MESSAGE = N_("Spelling: '{suggestion}', not '{match}' (TDK).")
 PROPERTIES: dict[str, Any] = {"check": {"enum": sorted(CHECKS)}}
 REQUIRED = ["check"]
 
@@ -117,11 +118,11 @@ class Yazim(Rule):
         names = brand_names(ctx.brand) if self.name.startswith("kesme") else None
         for hit in self.finder(text, folded, names):
             match = text[hit.start:hit.end]
-            message = render(self.header.message, {"match": match, "suggestion": hit.suggestion})
+            message = render(self.header.text(), {"match": match, "suggestion": hit.suggestion})
             yield self.finding(post, hit.start, hit.end, message, suggestions=[hit.suggestion])
 
     def describe(self) -> str:
-        return f"yazım denetimi: {self.name}"
+        return _("spelling check: {name}").format(name=self.name)
 
 
 def build(header: Header, spec: dict[str, Any]) -> Rule:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from itertools import groupby, zip_longest
 from typing import TYPE_CHECKING, Any
 
+from checks.i18n import _
 from checks.site import escape, labels
 from checks.site.model import GUIDE, SiteFile
 from checks.text.counting import COUNTINGS
@@ -161,7 +162,7 @@ def _sensitive(brand: Brand) -> list[str]:
 def _platforms(brand: Brand) -> list[str]:
     rows = []
     for p in brand.platforms.values():
-        how = COUNTINGS.get(p.counting, p.counting)
+        how = _(COUNTINGS.get(p.counting, p.counting))
         if p.url_length:
             how += f"; her bağlantı {p.url_length}"
         rows.append([
@@ -243,7 +244,7 @@ def _builtin(ids: Iterable[str]) -> list[str]:
     rows = []
     for rule_id in ids:
         entry = described.get(rule_id)
-        text = registry.turkish(rule_id) or (entry.description if entry else "")  # registry text: our Markdown
+        text = registry.translated(rule_id) or (entry.description if entry else "")  # registry text: our Markdown
         levels = " / ".join(labels.LEVELS[lv] for lv in entry.levels) if entry else ""
         rows.append([anchored(rule_id), escape.text(levels), text])
     return ["## Yerleşik denetimler", "",

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from html import escape as h
 from typing import TYPE_CHECKING
 
+from checks.i18n import _
 from checks.site import labels
 from checks.site.entries import Entry, member_name
 from checks.site.model import CALENDAR, GUIDE, SiteFile, file_href, href, media_path, month_page
@@ -167,7 +168,7 @@ def _lengths(brand: Brand, entry: Entry, text: str) -> list[str]:
         n = length(text, platform.counting, platform.url_length)
         left = platform.max_length - n
         verdict = f"✓ {left} karakter kaldı" if left >= 0 else f"✗ <strong>{-left} karakter fazla</strong>"
-        how = COUNTINGS.get(platform.counting, platform.counting)
+        how = _(COUNTINGS.get(platform.counting, platform.counting))
         if platform.url_length:
             how += f"; her bağlantı {platform.url_length}"
         rows.append([h(platform.name), str(n), str(platform.max_length), h(how), verdict])

@@ -32,11 +32,15 @@ from pathlib import Path
 
 import regex
 
+from checks.i18n import N_
+
+# What each method counts, as a message shows it (marked for the catalogs: translate with ``_``
+# where it is shown).
 COUNTINGS: dict[str, str] = {
-    "x": "X ağırlıklı uzunluk (twitter-text v3)",
-    "codepoints": "Unicode kod noktası",
-    "graphemes": "grafem kümesi",
-    "utf16": "UTF-16 kod birimi",
+    "x": N_("X weighted length (twitter-text v3)"),
+    "codepoints": N_("Unicode code points"),
+    "graphemes": N_("grapheme clusters"),
+    "utf16": N_("UTF-16 code units"),
 }
 
 
