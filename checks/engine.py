@@ -46,7 +46,7 @@ def check_rules(post: Post, ctx: Context) -> list[Finding]:
             owner = hit.entry.owner
             if owner in active and (f := owner.on_hit(post, hit, body, ctx)) is not None:
                 findings.append(f)
-        for start, _, tag in post.hashtags:
+        for start, _end, tag in post.hashtags:
             seg = hashtag_segment(start, tag)
             for hit in matcher.find_cached(tag, seg.text, seg.scan, lang):
                 owner = hit.entry.owner

@@ -219,7 +219,7 @@ def _hashtag_rules(post: Post, ctx: Context, tags: list[tuple[int, int, str]]) -
     campaigns = conf.get("campaigns")
     if isinstance(campaign, str) and isinstance(campaigns, dict):
         required = _str_list(campaigns.get(campaign))
-        have = {_key(t, lang) for _, _, t in tags}
+        have = {_key(t, lang) for _s, _e, t in tags}
         missing = [t if t.startswith("#") else "#" + t for t in required if _key(t, lang) not in have]
         if missing:
             message = _("A post of the '{campaign}' campaign lacks these hashtags: {missing}.").format(
@@ -251,7 +251,7 @@ def _vocabulary(post: Post, ctx: Context, conf: dict[str, Any]) -> set[str]:
     lang = post.lang
     words = set(_WORD.findall(turkish.fold(post.words_text, lang)))
     words.update(_WORD.findall(turkish.fold(ctx.brand.name, lang)))
-    camel = [t for _, _, t in post.hashtags]
+    camel = [t for _s, _e, t in post.hashtags]
     campaigns = conf.get("campaigns")
     if isinstance(campaigns, dict):
         for tags in campaigns.values():
@@ -311,7 +311,7 @@ def _media(post: Post, ctx: Context, platforms: list[tuple[int, Platform]]) -> I
     raw = post.front.get("media")
     items = raw if isinstance(raw, list) else []
     paths = [(i, m.get("path"), m) for i, m in enumerate(items) if isinstance(m, dict)]
-    has_media = any(isinstance(path, str) and path.strip() for _, path, _ in paths)
+    has_media = any(isinstance(path, str) and path.strip() for _i, path, _item in paths)
     if not has_media:
         for idx, p in platforms:
             if p.needs_media:
