@@ -115,7 +115,7 @@ def test_exit_0_without_errors(repo: Repo) -> None:
         ({"brand/rules/voice.yml": "rules:\n  - id: x\n    kind: shout\n"},
          "brand/rules/voice.yml:3: unknown rule kind"),
         ({"brand/rules/voice.yml": "rules:\n  - id: x\n    kind: ban\n    terms: [a]\n    colour: red\n"},
-         "brand/rules/voice.yml:2: unknown key 'colour'"),
+         "brand/rules/voice.yml:2: bilinmeyen anahtar 'colour'"),
         ({"brand/rules/voice.yml": "rules:\n  - {id: x, kind: ban, terms: [a]}\n  - {id: x, kind: ban, terms: [b]}\n"},
          "brand/rules/voice.yml:3: duplicate rule id 'x'"),
         ({"brand/brand.yml": "name: [\n"}, "brand/brand.yml:2: invalid YAML"),
@@ -130,7 +130,7 @@ def test_exit_0_without_errors(repo: Repo) -> None:
                                 "  - {id: q, start: '2027-02-01T00:00:00', end: '2027-02-02T00:00:00'}\n"},
          "brand/calendar.yml:3: duplicate quiet period id 'q'"),
         ({"brand/team.yml": "members:\n  ayse: {name: A, roles: [writer], phone: 1}\n"},
-         "brand/team.yml:2: unknown key 'phone'"),
+         "brand/team.yml:2: bilinmeyen anahtar 'phone'"),
         ({"brand/post.schema.json": "{\"type\": 12}"}, "not a valid JSON Schema"),
     ],
 )

@@ -36,7 +36,7 @@ def test_a_changed_brand_is_validated_again(repo: Repo) -> None:
     env = {**os.environ, "EKIP_CACHE_DIR": str(repo.root / ".cache")}
     result = subprocess.run([sys.executable, "-m", "checks", "check"], cwd=repo.root, env=env,
                             capture_output=True, text=True)
-    assert result.returncode == 2 and "unknown key 'colour'" in result.stderr
+    assert result.returncode == 2 and "bilinmeyen anahtar 'colour'" in result.stderr
 
 
 def test_an_invalid_post_still_gets_jsonschema_findings(repo: Repo) -> None:

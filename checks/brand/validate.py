@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from checks.errors import EkipError
+from checks.i18n import N_, _
 from checks.timeutil import is_date_time
 from checks.yamlfile import Loaded
 
@@ -91,22 +92,84 @@ def validator(schema: dict[str, Any]) -> Draft202012Validator:
     return checker
 
 
+# Every validator kind a schema error can come from, with its message (English msgid; the
+# translator keeps the same placeholders). ``{value}`` is the offending value as jsonschema shows
+# it (``repr``, shortened), ``{n}``/``{limit}`` the schema's number, ``{allowed}`` its list.
+_MESSAGES: dict[str, str] = {
+    "required": N_("'{key}' is required"),
+    "type": N_("{value} is not of type {type}"),
+    "enum": N_("{value} is not one of: {allowed}"),
+    "const": N_("{value} must be {expected}"),
+    "pattern": N_("{value} does not match the pattern {pattern}"),
+    "minLength": N_("{value} is too short (at least {limit} characters)"),
+    "maxLength": N_("{value} is too long (at most {limit} characters)"),
+    "format": N_("{value} is not a valid {format}"),
+    "minimum": N_("{value} is less than the minimum of {limit}"),
+    "maximum": N_("{value} is more than the maximum of {limit}"),
+    "exclusiveMinimum": N_("{value} must be more than {limit}"),
+    "exclusiveMaximum": N_("{value} must be less than {limit}"),
+    "minItems": N_("{value} has too few items (at least {limit})"),
+    "maxItems": N_("{value} has too many items (at most {limit})"),
+    "uniqueItems": N_("{value} has repeated items"),
+    "minProperties": N_("{value} has too few keys (at least {limit})"),
+    "maxProperties": N_("{value} has too many keys (at most {limit})"),
+    "additionalProperties": N_("unknown key '{key}' (known keys: {known})"),
+    "propertyNames": N_("'{key}' is not a valid name here"),
+}
+_OTHER = N_("{value} is not valid here (schema keyword '{keyword}')")
+_SHOWN = 120  # characters of a value a message shows at most
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
+
+
+def describe(error: jsonschema.ValidationError) -> str:
+    """The message of a schema error in the run's language, by its validator kind (jsonschema's
+    own messages are English only)."""
+    kind, limit, instance = str(error.validator), error.validator_value, error.instance
+    value = _shown(instance)
+    if kind == "required" and isinstance(limit, list):
+        missing = [k for k in limit if not isinstance(instance, dict) or k not in instance]
+        return _(_MESSAGES["required"]).format(key=missing[0] if missing else ", ".join(map(str, limit)))
+    if kind == "type":
+        wanted = ", ".join(limit) if isinstance(limit, list) else str(limit)
+        return _(_MESSAGES["type"]).format(value=value, type=wanted)
+    if kind == "enum":
+        allowed = ", ".join(_shown(v) for v in limit) if isinstance(limit, list) else _shown(limit)
+        return _(_MESSAGES["enum"]).format(value=value, allowed=allowed)
+    if kind == "const":
+        return _(_MESSAGES["const"]).format(value=value, expected=_shown(limit))
+    if kind == "pattern":
+        return _(_MESSAGES["pattern"]).format(value=value, pattern=_shown(limit))
+    if kind == "format":
+        return _(_MESSAGES["format"]).format(value=value, format=limit)
+    if kind == "propertyNames":
+        return _(_MESSAGES["propertyNames"]).format(key=instance)
+    if kind in _MESSAGES:
+        return _(_MESSAGES[kind]).format(value=value, limit=limit)
+    return _(_OTHER).format(value=value, keyword=kind)
+
+
 def error_path(error: jsonschema.ValidationError) -> tuple[list[str | int], bool, str]:
-    """Where an error is (a path in the data; True when it is a key) and a message in English."""
+    """Where an error is (a path in the data; True when it is a key) and its message in the run's
+    language (``describe``)."""
     path = list(error.absolute_path)
     if (error.validator == "additionalProperties" and isinstance(error.instance, dict)
             and isinstance(error.schema, Mapping)):
         allowed = set(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed]
         if extra:
-            known = ", ".join(sorted(allowed)) or "none"
-            return [*path, extra[0]], True, f"unknown key '{extra[0]}' (known keys: {known})"
+            known = ", ".join(sorted(allowed)) or "-"
+            return [*path, extra[0]], True, _(_MESSAGES["additionalProperties"]).format(key=extra[0], known=known)
     if error.validator == "required":
-        return path, True, error.message
+        return path, True, describe(error)
     if error.validator == "propertyNames" and isinstance(error.instance, str):
-        return [*path, error.instance], True, f"'{error.instance}' is not a valid name here"
+        return [*path, error.instance], True, describe(error)
     where = ".".join(str(p) for p in path)
-    return path, False, f"{where}: {error.message}" if where else error.message
+    message = describe(error)
+    return path, False, f"{where}: {message}" if where else message
 
 
 def check(data: Any, schema: dict[str, Any], loaded: Loaded, file: str) -> None:
@@ -117,7 +180,7 @@ def check(data: Any, schema: dict[str, Any], loaded: Loaded, file: str) -> None:
     if error is None:
         return
     path, key, message = error_path(error)
-    line, _, _, _ = loaded.position(path, key=key)
+    line = loaded.position(path, key=key)[0]
     raise EkipError(message, file, line + 1)
 
 
