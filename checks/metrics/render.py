@@ -98,6 +98,5 @@ def csv_text(report: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["section", "group", "metric", "value"])
-    for row in iter_rows(report):
-        writer.writerow(["" if v is None else v for v in row])
+    writer.writerows(iter_rows(report))  # the csv module writes None as an empty cell
     return out.getvalue()

@@ -199,6 +199,10 @@ def months(data: Dataset) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+_POST_METRICS = ("impressions", "reach", "engagement", "engagement_rate_followers", "engagement_rate_reach",
+                 "engagement_rate_impressions", "ctr", "lifetime_hours")
+
+
 def iter_rows(report: dict[str, Any]) -> Iterable[list[Any]]:
     """The report as one long table for CSV: section, group, key, metric, value."""
     for section, key in (("platforms", "platform"), ("campaigns", "campaign"), ("types", "type"),
@@ -216,6 +220,6 @@ def iter_rows(report: dict[str, Any]) -> Iterable[list[Any]]:
         yield ["best_times", f"{b['platform'] or 'all'} {b['weekday_name']} {b['hour']:02d}:00", "engagement_rate",
                b["engagement_rate"]]
     for p in report["posts"]:
-        for metric in ("impressions", "reach", "engagement", "engagement_rate_followers", "engagement_rate_reach",
-                       "engagement_rate_impressions", "ctr", "lifetime_hours"):
-            yield ["posts", f"{p['platform']}:{p['post_id']}", metric, p[metric]]
+        group = f"{p['platform']}:{p['post_id']}"
+        for metric in _POST_METRICS:
+            yield ["posts", group, metric, p[metric]]
