@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from checks.grammar.annotate import Annotated, annotate
 from checks.grammar.config import GrammarConfig
+from checks.i18n import _
 
 if TYPE_CHECKING:
     from checks.context import Context
@@ -50,19 +51,40 @@ def check_all(posts: list[Post], ctx: Context) -> list[Finding]:
             jobs.append(Job(post, language, text))
     turkish_note = ""
     if turkish and "tr-yazim" in ctx.brand.packs:
-        turkish_note = "LanguageTool has no Turkish; the spelling of Turkish posts is checked by the tr-yazim pack only"
+        # nothing is missing: this is said once (per cache folder), not on every run
+        if first_time("grammar-turkish-by-tr-yazim"):
+            turkish_note = _("LanguageTool has no Turkish; the spelling of Turkish posts is checked by the "
+                             "tr-yazim pack only (said once)")
     elif turkish:
-        turkish_note = ("LanguageTool has no Turkish, and the tr-yazim pack is not enabled (brand.yml packs): "
-                        "the spelling of Turkish posts is not checked")
+        turkish_note = _("LanguageTool has no Turkish, and the tr-yazim pack is not enabled (brand.yml "
+                         "packs): the spelling of Turkish posts is not checked")
     if unlisted:
-        ctx.notice(f"grammar: posts in {', '.join(sorted(unlisted))} are not checked: not in brand.yml "
-                   f"grammar.languages ({', '.join(config.languages) or 'none'})")
+        ctx.notice(_("grammar: posts in {languages} are not checked: not in brand.yml grammar.languages "
+                     "({listed})").format(languages=", ".join(sorted(unlisted)),
+                                          listed=", ".join(config.languages) or "-"))
     if not jobs and mode == "auto":
         # Nothing to send (all Turkish, say: the pre-commit case): no server, cache or client
         # is needed, nor imported.
         if turkish_note:
-            ctx.notice(f"grammar: {turkish_note}")
+            ctx.notice(_("grammar: {what}").format(what=turkish_note))
         return []
     from checks.grammar.run import Run
 
     return Run(config, mode, ctx).run(jobs, turkish_note)
+
+
+def first_time(key: str) -> bool:
+    """Whether a notice that repeats on every run (``key`` names it) has not been said yet with
+    this cache folder (``$EKIP_CACHE_DIR``, else the user's cache); it is marked said now. When the
+    folder cannot be written, the notice is said every time (nothing is lost)."""
+    from checks.brand.trust import cache_dir
+
+    marker = cache_dir() / "said" / key
+    try:
+        if marker.exists():
+            return False
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        return True
+    return True

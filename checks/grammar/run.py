@@ -12,6 +12,7 @@ from checks.grammar.annotate import Utf16
 from checks.grammar.cache import Cache, result_key
 from checks.grammar.config import GrammarConfig, post_vocabulary
 from checks.grammar.server import Server, ServerFailure, connect
+from checks.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from checks.context import Context
@@ -44,10 +45,12 @@ class Run:
         if pending:
             server = self._connect(jobs)
             if server is None:
-                self.ctx.notice(
-                    f"grammar: skipped for {_posts(len(pending))}: LanguageTool does not answer at "
-                    f"{self.config.server} ({self.down}); start it with 'scripts/languagetool start' "
-                    "or pass --grammar off" + (f". {turkish_note}" if turkish_note else ""))
+                skipped = _("skipped for {posts}: LanguageTool does not answer at {server} ({reason}); start "
+                            "it with 'scripts/languagetool start' or pass --grammar off").format(
+                    posts=_posts(len(pending)), server=self.config.server, reason=self.down)
+                # one notice: the Turkish note, when there is one, as its second sentence
+                self.ctx.notice(_("grammar: {what}").format(
+                    what=f"{skipped}. {turkish_note}" if turkish_note else skipped))
                 turkish_note = ""
             else:
                 if server.version != version:
@@ -56,9 +59,10 @@ class Run:
                     self._lookup(jobs, server.version)
                 self._fetch(server, [j for j in jobs if j.found is None])
         if turkish_note:
-            self.ctx.notice(f"grammar: {turkish_note}")
+            self.ctx.notice(_("grammar: {what}").format(what=turkish_note))
         if self.cache and self.cache.write_error:
-            self.ctx.notice(f"grammar: cannot write the cache ({self.cache.write_error}); results are not kept")
+            self.ctx.notice(_("grammar: cannot write the cache ({error}); results are not kept").format(
+                error=self.cache.write_error))
         out: list[Finding] = []
         vocabulary = self.config.vocabulary
         for job in jobs:
@@ -110,8 +114,8 @@ class Run:
             else:
                 todo.append((job, sent))
         for language, n in sorted(missing.items()):
-            self.ctx.notice(f"grammar: the LanguageTool server at {server.url} has no {language}; "
-                            f"{_posts(n)} in it not checked")
+            self.ctx.notice(_("grammar: the LanguageTool server at {server} has no {language}; {posts} in it "
+                              "not checked").format(server=server.url, language=language, posts=_posts(n)))
 
         def one(item: tuple[Job, str]) -> None:
             job, sent = item
@@ -129,13 +133,14 @@ class Run:
         elif todo:
             with ThreadPoolExecutor(max_workers=min(THREADS, len(todo))) as pool:
                 list(pool.map(one, todo))
-        failed = [job for job, _ in todo if job.failure]
+        failed = [job for job, _sent in todo if job.failure]
         if failed:
-            what = f"LanguageTool at {server.url} failed for {_posts(len(failed))} ({failed[0].failure})"
+            what = _("LanguageTool at {server} failed for {posts} ({reason})").format(
+                server=server.url, posts=_posts(len(failed)), reason=failed[0].failure)
             if self.required:
-                raise EkipError(f"grammar: {what}")
-            self.ctx.notice(f"grammar: {what}; not checked")
+                raise EkipError(_("grammar: {what}").format(what=what))
+            self.ctx.notice(_("grammar: {what}; not checked").format(what=what))
 
 
 def _posts(n: int) -> str:
-    return f"{n} post" if n == 1 else f"{n} posts"
+    return ngettext("{n} post", "{n} posts", n).format(n=n)
