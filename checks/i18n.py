@@ -44,6 +44,7 @@ _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = ""  # "" until chosen: then the first use picks from the environment
 _explicit = False  # chosen by --lang or EKIP_LANG: the brand's default_lang does not override it
 _catalogs: dict[str, _gettext.NullTranslations] = {}
+_pinned = 0  # inside ``using``: a command's own --lang or brand cannot switch the language
 
 
 def _(message: str) -> str:
@@ -101,6 +102,8 @@ def choose(flag: str | None = None) -> str:
     """Choose the language from ``--lang`` (``flag``), ``EKIP_LANG`` or the locale (the brand's
     ``default_lang`` comes later, through ``brand_default``); returns it."""
     global _explicit
+    if _pinned:
+        return _language
     explicit = normalize(flag) or normalize(os.environ.get("EKIP_LANG"))
     _explicit = explicit is not None
     activate(explicit or from_locale() or DEFAULT)
@@ -120,6 +123,8 @@ def brand_default(lang: str | None) -> None:
 def activate(lang: str) -> None:
     """Use ``lang`` (``tr`` or ``en``) from now on, in this process and the workers it forks."""
     global _translations, _language
+    if _pinned:
+        return
     lang = normalize(lang) or DEFAULT
     if lang not in _catalogs:
         _catalogs[lang] = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
@@ -131,12 +136,14 @@ def activate(lang: str) -> None:
 def using(translations: _gettext.NullTranslations, lang: str = "en") -> Iterator[None]:
     """Use ``translations`` for a while (tests: a pseudo-language that marks every translated
     message); the previous language comes back afterwards, and nothing can switch it meanwhile."""
-    global _translations, _language, _explicit
+    global _translations, _language, _explicit, _pinned
     saved = (_translations, _language, _explicit)
     _translations, _language, _explicit = translations, lang, True
+    _pinned += 1
     try:
         yield
     finally:
+        _pinned -= 1
         _translations, _language, _explicit = saved
 
 
