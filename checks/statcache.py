@@ -29,7 +29,7 @@ def _file(kind: str, root: Path) -> Path:
     return cache_dir() / kind / f"{key}.marshal"
 
 
-def load(kind: str, root: Path, header: Any) -> dict[str, Any]:
+def load(kind: str, root: Path, header: Any) -> dict[Any, Any]:
     """The entries saved under ``header`` (a version, and whatever else the entries depend on);
     empty when there are none or they were saved under another header."""
     try:
@@ -40,7 +40,7 @@ def load(kind: str, root: Path, header: Any) -> dict[str, Any]:
     return entries if saved == header and isinstance(entries, dict) else {}
 
 
-def save(kind: str, root: Path, header: Any, entries: dict[str, Any]) -> None:
+def save(kind: str, root: Path, header: Any, entries: dict[Any, Any]) -> None:
     path = _file(kind, root)
     with contextlib.suppress(OSError, ValueError):  # ValueError: a value marshal cannot write
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -94,6 +94,7 @@ def curves(root: Path) -> Curves:
 # as tuples.
 Part = tuple[str, list[float], list[int], "str | list[str]", "tuple[str, str] | None"]
 PARTS = "snapshots"  # checks.statcache kind: each snapshot file's rows folded per post
+CURVES = "curves"  # checks.statcache kind: each post's Curve under the files its rows come from
 _US = "\x1f"
 
 
@@ -158,11 +159,13 @@ def compute(root: Path) -> Curves:
     (``checks.statcache``, under the file's size, modification and change times), so that after
     an import only the files it wrote are read again; the posts' curves are then put together
     from the folded parts (the same order, latest row and first text as sorting all of a post's
-    rows would give)."""
+    rows would give). Each post's curve is kept too, under the names and times of the files
+    its rows come from: a post none of whose files changed keeps it."""
     cached = statcache.load(PARTS, root, VERSION)
     seen: dict[str, Any] = {}
     changed = False
     parts: dict[tuple[str, str], list[Part]] = {}
+    sources: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
     for platform, path in store.post_files(root):
         name = f"{platform}/{path.name}"
         st = path.stat()
@@ -174,19 +177,37 @@ def compute(root: Path) -> Curves:
             folded = fold(store.read_post_file(path))
             changed = True
         seen[name] = (stamp, folded)
+        source = (name, *stamp)
         for post_id, part in folded.items():
-            parts.setdefault((platform, post_id), []).append(part)
+            key = (platform, post_id)
+            these = parts.get(key)
+            if these is None:
+                parts[key], sources[key] = [part], [source]
+            else:
+                these.append(part)
+                sources[key].append(source)
     if changed or len(seen) != len(cached):
         statcache.save(PARTS, root, VERSION, seen)
+    before = statcache.load(CURVES, root, VERSION)
+    kept: dict[tuple[str, str], Any] = {}
     out: Curves = {}
     for key, these in parts.items():
-        times, engs, joined, first_text = _merge(these)
-        last = joined.split(_US) if isinstance(joined, str) else joined
-        series: list[tuple[float, int]] = []
-        if last[3]:
-            published = _time(last[3])
-            series = [((t - published) / 3600, e) for t, e in zip(times, engs, strict=True)]
-        out[key] = Curve(last[2], last[3], last[4], tuple(int(v) if v else None for v in last[_COUNTS]),
-                         first_text[1] if first_text else "", len(times), kpi.lifetime_hours(series),
-                         series if day_only(last[3]) else None)
+        signature = tuple(sources[key])
+        known = before.get(key)
+        out[key] = curve = Curve(*known[1]) if known is not None and known[0] == signature else _curve(these)
+        kept[key] = (signature, tuple(curve))
+    if kept != before:
+        statcache.save(CURVES, root, VERSION, kept)
     return out
+
+
+def _curve(these: list[Part]) -> Curve:
+    times, engs, joined, first_text = _merge(these)
+    last = joined.split(_US) if isinstance(joined, str) else joined
+    series: list[tuple[float, int]] = []
+    if last[3]:
+        published = _time(last[3])
+        series = [((t - published) / 3600, e) for t, e in zip(times, engs, strict=True)]
+    return Curve(last[2], last[3], last[4], tuple(int(v) if v else None for v in last[_COUNTS]),
+                 first_text[1] if first_text else "", len(times), kpi.lifetime_hours(series),
+                 series if day_only(last[3]) else None)
