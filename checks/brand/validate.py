@@ -72,8 +72,10 @@ def pattern_search(pattern: str, value: str) -> bool:
     try:
         return compiled.search(value, timeout=SCHEMA_REGEX_TIMEOUT) is not None
     except TimeoutError:
-        raise EkipError(f"the pattern {pattern!r} took more than {SCHEMA_REGEX_TIMEOUT:g} s on one value "
-                        "(catastrophic backtracking); rewrite it", "brand/post.schema.json") from None
+        raise EkipError(_("the pattern {pattern} took more than {seconds} s on one value (catastrophic "
+                          "backtracking); rewrite it").format(pattern=repr(pattern),
+                                                              seconds=f"{SCHEMA_REGEX_TIMEOUT:g}"),
+                        "brand/post.schema.json") from None
 
 
 @lru_cache(maxsize=1)

@@ -125,8 +125,8 @@ class QuietPeriod:
         start = parse(spec.get("start"), tz)
         end = parse(spec.get("end"), tz)
         if start is None or end is None or end <= start:
-            raise EkipError(f"quiet period '{self.id}': 'start' and 'end' must be times in the years "
-                            f"{MIN_YEAR}-{MAX_YEAR}, 'end' after 'start'",
+            raise EkipError(_("quiet period '{id}': 'start' and 'end' must be times in the years {first}-{last}, "
+                              "'end' after 'start'").format(id=self.id, first=MIN_YEAR, last=MAX_YEAR),
                             "brand/calendar.yml")
         self.start, self.end = start.astimezone(UTC), end.astimezone(UTC)
         self._occurrences: dict[int, tuple[datetime, datetime]] = {}
@@ -138,7 +138,8 @@ class QuietPeriod:
         self._end_local = end.astimezone(tz).replace(tzinfo=None)
         self._span = self._end_local.year - self._start_local.year
         if self.yearly and end - start > timedelta(days=366):
-            raise EkipError(f"quiet period '{self.id}': a yearly period cannot last longer than a year",
+            raise EkipError(_("quiet period '{id}': a yearly period cannot last longer than a year").format(
+                id=self.id),
                             "brand/calendar.yml")
 
     def occurrence(self, year: int) -> tuple[datetime, datetime]:

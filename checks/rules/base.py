@@ -157,5 +157,7 @@ def finditer_spans(
     except TimeoutError:
         assert rule is not None
         raise EkipError(
-            f"rule '{rule.id}': the regex {pattern.pattern!r} took more than {REGEX_TIMEOUT:g} s on one post "
-            "(catastrophic backtracking); rewrite it", rule.header.origin, rule.header.line) from None
+            _("rule '{rule}': the regex {pattern} took more than {seconds} s on one post (catastrophic "
+              "backtracking); rewrite it").format(rule=rule.id, pattern=repr(pattern.pattern),
+                                                  seconds=f"{REGEX_TIMEOUT:g}"),
+            rule.header.origin, rule.header.line) from None
