@@ -98,10 +98,10 @@ def _repo(root: Path) -> Repo:
 ARGS = ("check", "--format", "json", "--grammar", "off", "--now", "2027-03-10T12:00:00+03:00")
 
 
-def _findings(repo: Repo, *lang: str) -> list[dict[str, Any]]:
+def _findings(repo: Repo, *lang: str, extra: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     import json
 
-    code, out, err = repo.run(*lang, *ARGS)
+    code, out, err = repo.run(*lang, *ARGS, *extra)
     assert code in (0, 1), err
     findings: list[dict[str, Any]] = json.loads(out)["findings"]
     return findings
@@ -118,7 +118,7 @@ def _data_words(repo: Repo) -> set[str]:
     """Every word a finding may repeat as data: the words of the repository's files."""
     words: set[str] = set()
     for path in repo.root.rglob("*"):
-        if path.is_file() and ".cache" not in path.parts:
+        if path.is_file() and ".cache" not in path.parts and ".git" not in path.parts:
             words.update(w.casefold() for w in re.findall(r"\w+", path.read_text(encoding="utf-8")))
     return words
 
@@ -192,3 +192,37 @@ def test_every_builtin_rule_description_has_a_turkish_translation() -> None:
             assert turkish and turkish != entry.description, entry.id
     finally:
         i18n.reset()
+
+
+def _git(root: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false",
+                    *args], cwd=root, check=True, capture_output=True)
+
+
+def test_git_aware_findings_go_through_the_catalogs(tmp_path: Path) -> None:
+    repo = Repo(tmp_path)
+    repo.write("brand/brand.yml", BRAND)
+    repo.write("brand/team.yml", TEAM_YML)
+    published = {"status": "published", "approvals": APPROVED, "date": "2027-03-01T10:00:00+03:00"}
+    approved = {"status": "approved", "approvals": APPROVED, "date": "2027-03-30T10:00:00+03:00"}
+    repo.post("yayinda", "İlk metin @ornek.\n", **published)
+    repo.post("onayli", "İlk metin @ornek.\n", **approved)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "ilk")
+    repo.post("yayinda", "Değişmiş metin @ornek.\n", **published)
+    repo.post("onayli", "Değişmiş metin @ornek.\n", **approved)
+    i18n.reset()
+    try:
+        with i18n.using(Pseudo()):
+            findings = _findings(repo, extra=("--base", "HEAD"))
+    finally:
+        i18n.reset()
+    found = {(f["rule"], f["path"].rsplit("/", 1)[-1]) for f in findings}
+    assert {("workflow.published-edit", "yayinda.md"), ("workflow.approval", "onayli.md")} <= found, found
+    data = _data_words(repo) | {"head"}
+    leftovers = [(f["rule"], f["message"]) for f in findings
+                 if [w for w in re.findall(r"[^\W\d_]{2,}", unmarked(f["message"])) if w.casefold() not in data]]
+    assert not leftovers, leftovers
