@@ -92,6 +92,8 @@ def _repo(root: Path) -> Repo:
     for name, (body, front) in POSTS.items():
         repo.post(name, body, **front)
     repo.write("content/posts/2027/03/g.md", "Ön bilgisi olmayan bir gönderi.\n")
+    repo.write("content/posts/2027/03/h.md", b"---\ntitle: x\n---\nbozuk \xff bayt\n")  # not UTF-8
+    repo.write("content/posts/2027/03/i.md", b"---\ntitle: x\n---\nNUL \x00 bayt\n")
     return repo
 
 
@@ -119,7 +121,8 @@ def _data_words(repo: Repo) -> set[str]:
     words: set[str] = set()
     for path in repo.root.rglob("*"):
         if path.is_file() and ".cache" not in path.parts and ".git" not in path.parts:
-            words.update(w.casefold() for w in re.findall(r"\w+", path.read_text(encoding="utf-8")))
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            words.update(w.casefold() for w in re.findall(r"\w+", text))
     return words
 
 
@@ -127,7 +130,7 @@ REACHED = {
     "platform.length", "platform.hashtags", "platform.media", "platform.alt-text", "links.https", "links.utm",
     "links.count", "disclosure", "pii", "workflow.author", "workflow.approval", "workflow.overdue", "posted",
     "calendar.daily-limit", "calendar.gap", "calendar.quiet-period", "crisis.paused", "schema",
-    "file.front-matter", "suppression", "sensitive.deprem", "sensitive.siyaset", "sensitive.yas",
+    "file.front-matter", "file.encoding", "suppression", "sensitive.deprem", "sensitive.siyaset", "sensitive.yas",
     "voice.ban", "voice.prefer", "voice.casing", "voice.pattern", "voice.emoji", "voice.require",
     "voice.okunur", "voice.ki", "tr-yazim.yazim-yanlislari", "kvkk.yorumda-kisisel-veri",
 }
