@@ -18,10 +18,11 @@ import os
 from pathlib import Path
 from stat import S_ISLNK
 
+from checks.i18n import N_, _
 from checks.post import read_file
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-REFUSED = "depo kökünün dışına çıkan bir sembolik bağlantı; dosya okunmadı"
+REFUSED = N_("a symbolic link that leads outside the repository root; the file was not read")
 
 
 class Outside(OSError):
@@ -29,7 +30,7 @@ class Outside(OSError):
     OSError, so that ``read_post`` reports it as any file it cannot read: ``file.encoding``)."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(errno.EACCES, REFUSED, path)
+        super().__init__(errno.EACCES, _(REFUSED), path)
 
 
 class Boundary:
@@ -58,7 +59,7 @@ class Boundary:
             raise Outside(path)
 
     def _check_folder(self, path: str) -> None:
-        head, sep, _ = path.rpartition(os.sep)  # os.path.dirname costs more, per post
+        head, sep, _tail = path.rpartition(os.sep)  # os.path.dirname costs more, per post
         folder = head or sep or "."
         refused = self._folders.get(folder)
         if refused is None:

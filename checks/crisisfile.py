@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 
 from checks.errors import EkipError
+from checks.i18n import _
 from checks.yamlfile import YamlError, load
 
 BOM = "\ufeff"
@@ -57,12 +58,12 @@ def _entries(text: str, where: str) -> tuple[dict[str, _Entry], int | None]:
     try:
         loaded = load(text)
     except YamlError as exc:
-        raise EkipError(f"invalid YAML: {exc.message}", where, exc.line + 1) from None
+        raise EkipError(_("invalid YAML: {problem}").format(problem=exc.message), where, exc.line + 1) from None
     node = loaded.node
     if node is None:
         return {}, None
     if not isinstance(node, yaml.MappingNode):
-        raise EkipError("must be a YAML mapping (key: value)", where, 1)
+        raise EkipError(_("must be a YAML mapping (key: value)"), where, 1)
     out: dict[str, _Entry] = {}
     last_end: int | None = None
     for key_node, value_node in node.value:
@@ -156,7 +157,7 @@ def _set(text: str, values: dict[str, Any]) -> str:
             out = out + ("" if not out or out.endswith("\n") else eol) + lines
         else:
             shift = sum(len(new) - (end - start) for start, end, new in edits if start < last_end)
-            _, line_end = _line_span(out, last_end + shift, last_end + shift)
+            _start, line_end = _line_span(out, last_end + shift, last_end + shift)
             nl = out.find("\n", line_end)
             # after the last key's line; on the last line without a final newline, before none
             out = out + eol + lines[: -len(eol)] if nl < 0 else out[:nl + 1] + lines + out[nl + 1:]
@@ -167,17 +168,17 @@ def _split_bom(raw: bytes, where: str) -> tuple[str, str]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise EkipError(f"not UTF-8 (byte 0x{raw[exc.start]:02x})", where) from None
+        raise EkipError(_("not UTF-8 (byte 0x{byte:02x})").format(byte=raw[exc.start]), where) from None
     return (BOM, text[1:]) if text.startswith(BOM) else ("", text)
 
 
 def current(raw: bytes, where: str) -> dict[str, Any]:
     """The crisis state the file holds (the four keys, parsed)."""
-    _, text = _split_bom(raw, where)
+    _bom, text = _split_bom(raw, where)
     try:
         data = load(text).data
     except YamlError as exc:
-        raise EkipError(f"invalid YAML: {exc.message}", where, exc.line + 1) from None
+        raise EkipError(_("invalid YAML: {problem}").format(problem=exc.message), where, exc.line + 1) from None
     return data if isinstance(data, dict) else {}
 
 
@@ -195,7 +196,7 @@ def edit(raw: bytes, values: dict[str, Any], where: str, starting: bool = False)
 
 
 def _add_record(before: str, after: str, where: str) -> str:
-    entries, _ = _entries(before, where)
+    entries, _rest = _entries(before, where)
     kept: dict[str, str | None] = {}
     for key in END_VALUES:
         e = entries.get(key)
@@ -223,7 +224,7 @@ def _restore(text: str, record: re.Match[str], where: str) -> str:
         text = text[:max(cut, 0)] + text[end:]
     if not isinstance(kept, dict):
         return _set(text, END_VALUES)
-    entries, _ = _entries(text, where)
+    entries, _rest = _entries(text, where)
     spans: list[tuple[int, int, str | None]] = []
     for key in END_VALUES:
         e = entries.get(key)

@@ -29,13 +29,14 @@ from typing import TYPE_CHECKING, Any
 from icalendar import Calendar, Event
 
 from checks import personal
+from checks.i18n import N_, _
 from checks.timeutil import parse
 
 if TYPE_CHECKING:
     from checks.brand.model import Brand
     from checks.post import Post
 
-EMBARGO_SUMMARY = "Ambargolu gönderi"
+EMBARGO_SUMMARY = N_("Embargoed post")
 EVENT_MINUTES = 30
 
 
@@ -77,15 +78,15 @@ def _event(post: Post, when: datetime, brand: Brand, now: datetime, link: str | 
     member = brand.members.get(author) if author else None
     name = member.get("name") if isinstance(member, dict) else None
     lines = [
-        f"Platformlar: {', '.join(platforms) or '-'}",
-        f"Durum: {status}",
-        f"Yazar: {f'{name} ({author})' if isinstance(name, str) and name else author or '-'}",
+        _("Platforms: {platforms}").format(platforms=", ".join(platforms) or "-"),
+        _("Status: {status}").format(status=status),
+        _("Author: {author}").format(author=f"{name} ({author})" if isinstance(name, str) and name else author or "-"),
     ]
     campaign = personal.redact(_text(front.get("campaign")), rules)
     if campaign and not hidden:
-        lines.append(f"Kampanya: {campaign}")
+        lines.append(_("Campaign: {campaign}").format(campaign=campaign))
     if hidden:
-        lines.append("Ambargo bitene kadar başlık ve metin gösterilmez.")
+        lines.append(_("The title and text are not shown until the embargo ends."))
     event = Event()
     event.add("uid", event_uid(post, brand.root))
     event.add("dtstamp", now.astimezone(UTC))
@@ -94,7 +95,7 @@ def _event(post: Post, when: datetime, brand: Brand, now: datetime, link: str | 
     if link and not hidden:
         event.add("url", link)
     title = _text(front.get("title")) or Path(post.path).stem
-    event.add("summary", EMBARGO_SUMMARY if hidden else personal.redact(title, rules))
+    event.add("summary", _(EMBARGO_SUMMARY) if hidden else personal.redact(title, rules))
     event.add("description", personal.redact("\n".join(lines), rules))
     if platforms:
         event.add("categories", platforms)
@@ -117,7 +118,7 @@ def build_ics(posts: Iterable[Post], brand: Brand, now: datetime, links: Mapping
         if when is not None:
             dated.append((when, post.path, post))
     dated.sort(key=lambda item: (item[0], item[1]))
-    for when, _, post in dated:
+    for when, _path, post in dated:
         cal.add_component(_event(post, when, brand, now, links.get(post.path)))
     feed: bytes = cal.to_ical()
     return feed

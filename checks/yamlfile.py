@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from checks.i18n import _
+
 if TYPE_CHECKING:
     # The C loader, where PyYAML has it, has the same constructor and resolver API as SafeLoader.
     _BaseLoader = yaml.SafeLoader
@@ -26,11 +28,11 @@ else:
 class _Loader(_BaseLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[object] = set()
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 if key_node.value in seen:
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key '{key_node.value}'", key_node.start_mark
+                        None, None, _("duplicate key '{key}'").format(key=key_node.value), key_node.start_mark
                     )
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
@@ -54,13 +56,14 @@ MAX_INT_DIGITS = 4000  # Python refuses to convert more than 4,300 digits
 def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
     if len(node.value) > MAX_INT_DIGITS:
         raise yaml.constructor.ConstructorError(
-            None, None, f"an integer of more than {MAX_INT_DIGITS} digits", node.start_mark)
+            None, None, _("an integer of more than {n} digits").format(n=MAX_INT_DIGITS), node.start_mark)
     return _BaseLoader.construct_yaml_int(loader, node)
 
 
 def _refuse(loader: Any, node: yaml.Node) -> Any:
     raise yaml.constructor.ConstructorError(
-        None, None, f"tag not allowed here ({node.tag.replace('tag:yaml.org,2002:', '!!')})", node.start_mark)
+        None, None, _("tag not allowed here ({tag})").format(tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
+        node.start_mark)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
@@ -141,17 +144,18 @@ def _check_size(root: yaml.Node) -> None:
             open_nodes.discard(key)
             total = 1 + sum(sizes[id(child)] for child in _children(node))
             if total > MAX_NODES:
-                raise YamlError(f"too large once its aliases are expanded (over {MAX_NODES:,} values)",
+                raise YamlError(_("too large once its aliases are expanded (over {n:,} values)").format(n=MAX_NODES),
                                 node.start_mark.line, node.start_mark.column)
             sizes[key] = total
             continue
         if key in sizes:
             continue
         if key in open_nodes:
-            raise YamlError("an alias refers to a value that holds it (recursive)",
+            raise YamlError(_("an alias refers to a value that holds it (recursive)"),
                             node.start_mark.line, node.start_mark.column)
         if depth > MAX_DEPTH:
-            raise YamlError(f"nested more than {MAX_DEPTH} levels deep", node.start_mark.line, node.start_mark.column)
+            raise YamlError(_("nested more than {n} levels deep").format(n=MAX_DEPTH), node.start_mark.line,
+                            node.start_mark.column)
         if isinstance(node, yaml.ScalarNode):
             sizes[key] = 1
             continue
@@ -175,7 +179,7 @@ def _check_depth_first(text: str) -> None:
         depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
         bound = max(bound, depth)
     if bound > 1000:  # brackets open at once (unless a quoted string holds a thousand of them)
-        raise YamlError(f"nested more than {MAX_DEPTH} levels deep", 0, 0)
+        raise YamlError(_("nested more than {n} levels deep").format(n=MAX_DEPTH), 0, 0)
     widest = max((len(line) for line in text.splitlines()), default=0) if len(text) > 1000 else len(text)
     if bound + widest < 1000:
         return
@@ -188,7 +192,7 @@ def _check_depth_first(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark  # set by PyYAML's parser; None only in hand-made events
-                    raise YamlError(f"nested more than {MAX_DEPTH} levels deep",
+                    raise YamlError(_("nested more than {n} levels deep").format(n=MAX_DEPTH),
                                     mark.line if mark else 0, mark.column if mark else 0)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
@@ -218,7 +222,8 @@ def load(text: str) -> Loaded:
             _check_size(node)
         data = loader.construct_document(node) if node is not None else None
     except (ValueError, OverflowError, RecursionError, TypeError) as exc:
-        raise YamlError(f"a value cannot be read ({type(exc).__name__}: {_short(exc)})", 0, 0) from None
+        raise YamlError(_("a value cannot be read ({error})").format(
+            error=f"{type(exc).__name__}: {_short(exc)}"), 0, 0) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"

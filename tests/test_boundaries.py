@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from checks.boundary import REFUSED
 from tests.conftest import Repo, post_text
 from tests.test_git import APPROVED, NOW, commit, git, grepo  # noqa: F401  (grepo is a fixture)
 from tests.test_site import built_files, copy_repository, generate, mkdocs_build, page_text
 
 SECRET = "gizli-anahtar-ZEBRA-42"
+# checks.boundary.REFUSED as the tests' default language (Turkish) prints it
+REFUSED = "depo kökünün dışına çıkan bir sembolik bağlantı; dosya okunmadı"
 
 
 @pytest.fixture

@@ -106,7 +106,7 @@ def test_console_entry_flushes_the_report_and_keeps_the_exit_code(repo: Repo) ->
 
     short = run("text")
     assert short.returncode == 1
-    assert "voice.banned" in short.stdout and "1 error" in short.stdout.splitlines()[-1]
+    assert "voice.banned" in short.stdout and "1 hata" in short.stdout.splitlines()[-1]
     for i in range(1, 40):
         repo.post(f"p{i:02d}", "Bu ucuz bir deneme. " * 50)
     long = run("json")

@@ -307,7 +307,7 @@ async def test_invalid_brand_at_start_still_serves(repo: Repo) -> None:
     repo.post("a", "Metin.\n", status="bogus")
     async with editor(repo.root, now=NOW) as ed:
         bad = await ed.until(lambda: ed.last(ed.uri("brand/brand.yml")))
-        assert len(bad) == 1 and bad[0].range.start.line == 1 and "timezone" in bad[0].message
+        assert len(bad) == 1 and bad[0].range.start.line == 1 and "saat dilimi" in bad[0].message
         uri = ed.open(rel("a"))
         assert codes(await ed.diagnostics(uri)) == ["schema"]
 

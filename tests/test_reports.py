@@ -92,7 +92,7 @@ def test_github_annotations(sample: Repo) -> None:
 
 
 def test_text_report(sample: Repo) -> None:
-    code, out, _ = sample.run("check", "--grammar", "off")
+    code, out, _ = sample.run("check", "--grammar", "off", "--lang", "en")
     assert code == 1
     assert "content/posts/2027/03/b.md" in out
     assert "9:1" in out and "voice.prefer" in out and "→ Çevrim içi" in out
@@ -138,7 +138,7 @@ def test_invalid_brand_exits_2(repo: Repo, files: dict[str, str], message: str) 
     for rel, text in files.items():
         repo.write(rel, text)
     repo.post("a", "Merhaba")
-    code, _out, err = repo.run("check")
+    code, _out, err = repo.run("check", "--lang", "en")
     assert code == 2
     assert message in err
     assert "Traceback" not in err

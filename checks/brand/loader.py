@@ -19,6 +19,7 @@ from checks.brand.fastschema import PostValidator
 from checks.brand.model import Brand
 from checks.brand.validate import check, validator
 from checks.errors import EkipError
+from checks.i18n import _
 from checks.rules import FILE_KINDS, KINDS
 from checks.rules.base import HEADER_PROPERTIES, Header, Rule
 from checks.text.matcher import TermMatcher
@@ -62,11 +63,12 @@ def read_brand_file(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except NotAFile:
-        raise EkipError("not a regular file (a folder, FIFO or device)", _display(path)) from None
+        raise EkipError(_("not a regular file (a folder, FIFO or device)"), _display(path)) from None
     except TooLarge as exc:
-        raise EkipError(f"too large ({exc.size:,} bytes; at most {MAX_BRAND_FILE_BYTES:,})", _display(path)) from None
+        raise EkipError(_("too large ({size:,} bytes; at most {limit:,})").format(
+            size=exc.size, limit=MAX_BRAND_FILE_BYTES), _display(path)) from None
     except OSError as exc:
-        raise EkipError(f"cannot read: {exc.strerror or exc}", _display(path)) from None
+        raise EkipError(_("cannot read: {reason}").format(reason=exc.strerror or exc), _display(path)) from None
 
 
 def read_yaml(path: Path) -> Loaded | None:
@@ -77,11 +79,12 @@ def read_yaml(path: Path) -> Loaded | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise EkipError(f"not UTF-8 (byte {exc.start})", _display(path)) from None
+        raise EkipError(_("not UTF-8 (byte {offset})").format(offset=exc.start), _display(path)) from None
     try:
         loaded = load(text)
     except YamlError as exc:
-        raise EkipError(f"invalid YAML: {exc.message}", _display(path), exc.line + 1) from None
+        raise EkipError(_("invalid YAML: {problem}").format(problem=exc.message), _display(path),
+                        exc.line + 1) from None
     if loaded.data is None:
         return Loaded({}, loaded.node)
     return loaded
@@ -92,7 +95,7 @@ def _load_file(path: Path, schema: dict[str, Any]) -> tuple[dict[str, Any], Load
     if loaded is None:
         return {}, None
     if not isinstance(loaded.data, dict):
-        raise EkipError("must be a YAML mapping (key: value)", _display(path), 1)
+        raise EkipError(_("must be a YAML mapping (key: value)"), _display(path), 1)
     if not trust.active():
         check(loaded.data, schema, loaded, _display(path))
     return loaded.data, loaded
@@ -125,11 +128,11 @@ def load_rule_file(path: Path, stem: str, text: str | None = None, pack: bool = 
     if text is None:
         loaded = read_yaml(path)
         if loaded is None:
-            raise EkipError("file not found", display)
+            raise EkipError(_("file not found"), display)
     else:
         loaded = load(text)
     if not isinstance(loaded.data, dict):
-        raise EkipError("a rule file is a mapping with a 'rules' list", display, 1)
+        raise EkipError(_("a rule file is a mapping with a 'rules' list"), display, 1)
     if not trust.active():
         check(loaded.data, _RULE_FILE_SCHEMA, loaded, display)
     rules: list[Rule] = []
@@ -141,7 +144,8 @@ def load_rule_file(path: Path, stem: str, text: str | None = None, pack: bool = 
         if module is None:
             kline = loaded.position(["rules", i, "kind"])[0] + 1
             known = ", ".join(sorted(KINDS))
-            raise EkipError(f"unknown rule kind {kind!r} (known kinds: {known})", display, kline)
+            raise EkipError(_("unknown rule kind {kind!r} (known kinds: {known})").format(kind=kind, known=known),
+                            display, kline)
         if not trust.active():
             try:
                 check(spec, _kind_schema(module), Loaded(spec, None), display)
@@ -149,7 +153,7 @@ def load_rule_file(path: Path, stem: str, text: str | None = None, pack: bool = 
                 raise EkipError(exc.message, display, line) from None
         rule_id = f"{stem}.{spec['id']}"
         if rule_id in seen:
-            raise EkipError(f"duplicate rule id '{spec['id']}'", display,
+            raise EkipError(_("duplicate rule id '{id}'").format(id=spec["id"]), display,
                             loaded.position(["rules", i, "id"])[0] + 1)
         seen.add(rule_id)
         header = Header(
@@ -171,7 +175,8 @@ def load_rule_file(path: Path, stem: str, text: str | None = None, pack: bool = 
         except regex.error as exc:
             key = "regex" if "regex" in spec else "patterns"
             kline = loaded.position(["rules", i, key])[0] + 1
-            raise EkipError(f"rule '{spec['id']}': regex does not compile: {exc}", display, kline) from None
+            raise EkipError(_("rule '{id}': regex does not compile: {error}").format(id=spec["id"], error=exc),
+                            display, kline) from None
         except ValueError as exc:
             raise EkipError(f"rule '{spec['id']}': {exc}", display, line) from None
     return rules
@@ -189,7 +194,8 @@ def pack_names() -> list[str]:
 def load_pack(name: str) -> list[Rule]:
     resource = _PACKAGE / "packs" / f"{name}.yml"
     if not name or "/" in name or "\\" in name or not resource.is_file():
-        raise EkipError(f"unknown pack '{name}' (built-in packs: {', '.join(pack_names()) or 'none'})")
+        raise EkipError(_("unknown pack '{name}' (built-in packs: {packs})").format(
+            name=name, packs=", ".join(pack_names()) or _("none")))
     return load_rule_file(Path(f"<pack {name}>"), name, resource.read_text(encoding="utf-8"), pack=True)
 
 
@@ -209,7 +215,7 @@ def load_brand(brand_dir: Path | None, root: Path | None = None) -> Brand:
         return brand
     brand_dir = brand_dir.resolve()
     if not brand_dir.is_dir():
-        raise EkipError(f"brand folder not found: {brand_dir}")
+        raise EkipError(_("brand folder not found: {path}").format(path=brand_dir))
     with trust.trusted(brand_dir):
         return _load_dir(brand_dir)
 
@@ -218,7 +224,7 @@ def _load_dir(brand_dir: Path) -> Brand:
     brand = Brand(root=brand_dir.parent, dir=brand_dir)
     data, loaded = _load_file(brand_dir / "brand.yml", schemas.BRAND)
     config = {**DEFAULTS, **data}
-    team, _ = _load_file(brand_dir / "team.yml", schemas.TEAM)
+    team, _team_loaded = _load_file(brand_dir / "team.yml", schemas.TEAM)
     brand.members = dict(team.get("members") or {})
     overrides, ploaded = _load_file(brand_dir / "platforms.yml", schemas.PLATFORMS)
     for _pid, fields_ in (overrides.get("platforms") or {}).items():
@@ -234,7 +240,7 @@ def _load_dir(brand_dir: Path) -> Brand:
     brand.calendar, cloaded = _load_file(brand_dir / "calendar.yml", schemas.CALENDAR)
     _unique_ids(brand.calendar.get("quiet_periods") or [], brand_dir / "calendar.yml", "quiet period",
                 cloaded, "quiet_periods")
-    brand.crisis, _ = _load_file(brand_dir / "crisis.yml", schemas.CRISIS)
+    brand.crisis, _crisis_loaded = _load_file(brand_dir / "crisis.yml", schemas.CRISIS)
     brand.post_schema = _load_post_schema(brand_dir / "post.schema.json")
 
     rules: dict[str, Rule] = {}
@@ -254,7 +260,7 @@ def _load_dir(brand_dir: Path) -> Brand:
     for path in files:
         for rule in load_rule_file(path, path.stem):
             if rule.id in rules and rule.id not in pack_ids:
-                raise EkipError(f"duplicate rule id '{rule.id}'", _display(path), rule.header.line)
+                raise EkipError(_("duplicate rule id '{id}'").format(id=rule.id), _display(path), rule.header.line)
             rules[rule.id] = rule  # a brand file overrides a pack's rule of the same id
     _finish(brand, config, list(rules.values()), loaded)
     return brand
@@ -265,7 +271,7 @@ def _unique_ids(items: list[dict[str, Any]], path: Path, what: str, loaded: Load
     for i, item in enumerate(items):
         if item["id"] in seen:
             line = loaded.position([key, i, "id"])[0] + 1 if loaded is not None else None
-            raise EkipError(f"duplicate {what} id '{item['id']}'", _display(path), line)
+            raise EkipError(_("duplicate {what} id '{id}'").format(what=what, id=item["id"]), _display(path), line)
         seen.add(item["id"])
 
 
@@ -279,8 +285,8 @@ def _approvers_exist(brand: Brand, path: Path) -> None:
     for topic, line in zip(brand.sensitive, brand.sensitive_lines, strict=True):
         approvers = topic.get("approvers") or []
         if topic.get("action") == "approval" and not held.intersection(approvers):
-            raise EkipError(f"topic '{topic.get('id')}': no member of team.yml has an approver role "
-                            f"({', '.join(approvers)}), so no post on it could ever be approved",
+            raise EkipError(_("topic '{id}': no member of team.yml has an approver role ({roles}), so no post on it "
+                              "could ever be approved").format(id=topic.get("id"), roles=", ".join(approvers)),
                             _display(path), line or None)
 
 
@@ -291,14 +297,14 @@ def _load_post_schema(path: Path) -> dict[str, Any]:
     try:
         schema = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise EkipError(f"not UTF-8 (byte {exc.start})", _display(path)) from None
+        raise EkipError(_("not UTF-8 (byte {offset})").format(offset=exc.start), _display(path)) from None
     except json.JSONDecodeError as exc:
-        raise EkipError(f"invalid JSON: {exc.msg}", _display(path), exc.lineno) from None
+        raise EkipError(_("invalid JSON: {problem}").format(problem=exc.msg), _display(path), exc.lineno) from None
     except RecursionError:
-        raise EkipError("invalid JSON: nested too deep", _display(path), 1) from None
+        raise EkipError(_("invalid JSON: nested too deep"), _display(path), 1) from None
     if not isinstance(schema, dict):
         # ``false`` is a valid JSON Schema (nothing passes), but not a useful post schema.
-        raise EkipError("the post schema must be a JSON object (a schema that describes the front matter)",
+        raise EkipError(_("the post schema must be a JSON object (a schema that describes the front matter)"),
                         _display(path), 1)
     if trust.active():
         return schema
@@ -308,7 +314,8 @@ def _load_post_schema(path: Path) -> dict[str, Any]:
     except EkipError as exc:
         raise EkipError(exc.message, _display(path), _json_line(raw, exc.message)) from None
     except Exception as exc:  # jsonschema.SchemaError, RecursionError
-        raise EkipError(f"not a valid JSON Schema: {getattr(exc, 'message', exc)}", _display(path), 1) from None
+        raise EkipError(_("not a valid JSON Schema: {problem}").format(problem=getattr(exc, "message", exc)),
+                        _display(path), 1) from None
     return schema
 
 
@@ -330,11 +337,12 @@ def check_references(schema: dict[str, Any]) -> None:
             stack.extend(node)
     for ref in refs:
         if not ref.startswith("#"):
-            raise EkipError(f"$ref '{ref}': only references within this file are supported")
+            raise EkipError(_("$ref '{ref}': only references within this file are supported").format(ref=ref))
         fragment = ref[1:]
         if fragment and not fragment.startswith("/"):
             if fragment not in anchors:
-                raise EkipError(f"$ref '{ref}' does not resolve: no $anchor '{fragment}'")
+                raise EkipError(_("$ref '{ref}' does not resolve: no $anchor '{anchor}'").format(
+                    ref=ref, anchor=fragment))
             continue
         target: Any = schema
         for part in fragment.split("/")[1:]:
@@ -344,7 +352,7 @@ def check_references(schema: dict[str, Any]) -> None:
             elif isinstance(target, list) and part.isdigit() and int(part) < len(target):
                 target = target[int(part)]
             else:
-                raise EkipError(f"$ref '{ref}' does not resolve (no '{part}')")
+                raise EkipError(_("$ref '{ref}' does not resolve (no '{part}')").format(ref=ref, part=part))
 
 
 def _json_line(raw: bytes, message: str) -> int:
@@ -367,8 +375,8 @@ def _finish(brand: Brand, config: dict[str, Any], rules: list[Rule], loaded: Loa
         brand.timezone = ZoneInfo(config.get("timezone") or "Europe/Istanbul")
     except (ZoneInfoNotFoundError, ValueError):
         line = loaded.position(["timezone"])[0] + 1 if loaded else None
-        raise EkipError(f"unknown timezone {config.get('timezone')!r} (use an IANA name such as "
-                        "Europe/Istanbul)", "brand/brand.yml", line) from None
+        raise EkipError(_("unknown timezone {value!r} (use an IANA name such as Europe/Istanbul)").format(
+            value=config.get("timezone")), "brand/brand.yml", line) from None
     brand.rules = rules + [r for kind in FILE_KINDS.values() for r in kind.rules(brand)]
     brand.post_validator = PostValidator(brand.post_schema)
     brand.matcher = TermMatcher([e for r in brand.rules for e in r.terms()])

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from checks import __version__
 from checks.finding import Finding
+from checks.i18n import _
 from checks.registry import Help, help_for
 from checks.report import write_json
 
@@ -52,7 +53,8 @@ def document(findings: list[Finding], files: int, rules: dict[str, Help] | None 
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],
             "level": _LEVEL[f.level],
-            "message": {"text": f.message + (f" Öneri: {f.suggestions[0]}" if f.suggestions else "")},
+            "message": {"text": f.message + (" " + _("Suggestion: {text}").format(text=f.suggestions[0])
+                                             if f.suggestions else "")},
             "locations": [{
                 "physicalLocation": {
                     "artifactLocation": {"uri": f.path.replace("\\", "/"), "uriBaseId": "%SRCROOT%"},

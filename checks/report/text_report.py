@@ -6,6 +6,7 @@ import os
 from typing import Any, TextIO
 
 from checks.finding import Finding
+from checks.i18n import _, ngettext
 from checks.report import summary
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -20,7 +21,7 @@ def use_colour(stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def render(findings: list[Finding], files: int, stream: TextIO, *, fixed: int = 0, **_: Any) -> None:
+def render(findings: list[Finding], files: int, stream: TextIO, *, fixed: int = 0, **_opts: Any) -> None:
     colour = use_colour(stream)
 
     def paint(text: str, code: str) -> str:
@@ -44,15 +45,14 @@ def render(findings: list[Finding], files: int, stream: TextIO, *, fixed: int = 
         out.append("")
     total = sum(counts.values())
 
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
-    tail = (
-        f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, {counts['info']} info"
-        f" in {plural(files, 'file')}"
-    )
+    in_files = ngettext("{n} file", "{n} files", files).format(n=files)
+    tail = _("{errors}, {warnings}, {infos} in {files}").format(
+        errors=ngettext("{n} error", "{n} errors", counts["error"]).format(n=counts["error"]),
+        warnings=ngettext("{n} warning", "{n} warnings", counts["warning"]).format(n=counts["warning"]),
+        infos=ngettext("{n} info", "{n} infos", counts["info"]).format(n=counts["info"]),
+        files=in_files)
     if fixed:
-        tail += f"; fixed {fixed}"
+        tail = _("{summary}; fixed {n}").format(summary=tail, n=fixed)
     mark = paint("✖", _COLOURS["error"]) if counts["error"] else paint("✔", "\033[32m")
-    out.append(f"{mark} {tail}" if total or fixed else f"{mark} no problems in {plural(files, 'file')}")
+    out.append(f"{mark} {tail}" if total or fixed else f"{mark} " + _("no problems in {files}").format(files=in_files))
     stream.write("\n".join(out) + "\n")
