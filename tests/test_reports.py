@@ -111,34 +111,34 @@ def test_exit_0_without_errors(repo: Repo) -> None:
     ("files", "message"),
     [
         ({"brand/rules/voice.yml": "rules:\n  - id: x\n    kind: pattern\n    regex: '(unclosed'\n"},
-         "brand/rules/voice.yml:4: rule 'x': regex does not compile"),
+         "brand/rules/voice.yml:4: kural 'x': düzenli ifade derlenemiyor"),
         ({"brand/rules/voice.yml": "rules:\n  - id: x\n    kind: shout\n"},
-         "brand/rules/voice.yml:3: unknown rule kind"),
+         "brand/rules/voice.yml:3: bilinmeyen kural türü"),
         ({"brand/rules/voice.yml": "rules:\n  - id: x\n    kind: ban\n    terms: [a]\n    colour: red\n"},
          "brand/rules/voice.yml:2: bilinmeyen anahtar 'colour'"),
         ({"brand/rules/voice.yml": "rules:\n  - {id: x, kind: ban, terms: [a]}\n  - {id: x, kind: ban, terms: [b]}\n"},
-         "brand/rules/voice.yml:3: duplicate rule id 'x'"),
-        ({"brand/brand.yml": "name: [\n"}, "brand/brand.yml:2: invalid YAML"),
-        ({"brand/brand.yml": "name: X\ntimezone: Mars/Olympus\n"}, "unknown timezone"),
+         "brand/rules/voice.yml:3: yinelenen kural kimliği 'x'"),
+        ({"brand/brand.yml": "name: [\n"}, "brand/brand.yml:2: geçersiz YAML"),
+        ({"brand/brand.yml": "name: X\ntimezone: Mars/Olympus\n"}, "bilinmeyen saat dilimi"),
         ({"brand/brand.yml": "name: X\npacks:\n  - kvkk\n  - yok-boyle\n"},
-         "brand/brand.yml:4: unknown pack 'yok-boyle'"),
+         "brand/brand.yml:4: bilinmeyen paket 'yok-boyle'"),
         ({"brand/sensitive.yml": "topics:\n  - {id: a, terms: [x], action: warn}\n"
                                  "  - {id: a, terms: [y], action: warn}\n"},
-         "brand/sensitive.yml:3: duplicate topic id 'a'"),
+         "brand/sensitive.yml:3: yinelenen konu kimliği 'a'"),
         ({"brand/calendar.yml": "quiet_periods:\n"
                                 "  - {id: q, start: '2027-01-01T00:00:00', end: '2027-01-02T00:00:00'}\n"
                                 "  - {id: q, start: '2027-02-01T00:00:00', end: '2027-02-02T00:00:00'}\n"},
-         "brand/calendar.yml:3: duplicate quiet period id 'q'"),
+         "brand/calendar.yml:3: yinelenen sessiz dönem kimliği 'q'"),
         ({"brand/team.yml": "members:\n  ayse: {name: A, roles: [writer], phone: 1}\n"},
          "brand/team.yml:2: bilinmeyen anahtar 'phone'"),
-        ({"brand/post.schema.json": "{\"type\": 12}"}, "not a valid JSON Schema"),
+        ({"brand/post.schema.json": "{\"type\": 12}"}, "geçerli bir JSON Schema değil"),
     ],
 )
 def test_invalid_brand_exits_2(repo: Repo, files: dict[str, str], message: str) -> None:
     for rel, text in files.items():
         repo.write(rel, text)
     repo.post("a", "Merhaba")
-    code, _out, err = repo.run("check", "--lang", "en")
+    code, _out, err = repo.run("check")
     assert code == 2
     assert message in err
     assert "Traceback" not in err

@@ -19,7 +19,7 @@ from checks.brand.fastschema import PostValidator
 from checks.brand.model import Brand
 from checks.brand.validate import check, validator
 from checks.errors import EkipError
-from checks.i18n import _
+from checks.i18n import N_, _
 from checks.rules import FILE_KINDS, KINDS
 from checks.rules.base import HEADER_PROPERTIES, Header, Rule
 from checks.text.matcher import TermMatcher
@@ -235,11 +235,11 @@ def _load_dir(brand_dir: Path) -> Brand:
     brand.sensitive = list(sensitive.get("topics") or [])
     brand.sensitive_lines = [sloaded.position(["topics", i])[0] + 1 if sloaded else 0
                              for i in range(len(brand.sensitive))]
-    _unique_ids(brand.sensitive, brand_dir / "sensitive.yml", "topic", sloaded, "topics")
+    _unique_ids(brand.sensitive, brand_dir / "sensitive.yml", N_("duplicate topic id '{id}'"), sloaded, "topics")
     _approvers_exist(brand, brand_dir / "sensitive.yml")
     brand.calendar, cloaded = _load_file(brand_dir / "calendar.yml", schemas.CALENDAR)
-    _unique_ids(brand.calendar.get("quiet_periods") or [], brand_dir / "calendar.yml", "quiet period",
-                cloaded, "quiet_periods")
+    _unique_ids(brand.calendar.get("quiet_periods") or [], brand_dir / "calendar.yml",
+                N_("duplicate quiet period id '{id}'"), cloaded, "quiet_periods")
     brand.crisis, _crisis_loaded = _load_file(brand_dir / "crisis.yml", schemas.CRISIS)
     brand.post_schema = _load_post_schema(brand_dir / "post.schema.json")
 
@@ -266,12 +266,12 @@ def _load_dir(brand_dir: Path) -> Brand:
     return brand
 
 
-def _unique_ids(items: list[dict[str, Any]], path: Path, what: str, loaded: Loaded | None, key: str) -> None:
+def _unique_ids(items: list[dict[str, Any]], path: Path, message: str, loaded: Loaded | None, key: str) -> None:
     seen: set[str] = set()
     for i, item in enumerate(items):
         if item["id"] in seen:
             line = loaded.position([key, i, "id"])[0] + 1 if loaded is not None else None
-            raise EkipError(_("duplicate {what} id '{id}'").format(what=what, id=item["id"]), _display(path), line)
+            raise EkipError(_(message).format(id=item["id"]), _display(path), line)
         seen.add(item["id"])
 
 
