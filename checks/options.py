@@ -29,6 +29,7 @@ class Options:
     whole_run: bool = False  # no paths given: the run sees every post of the repository
     jobs: int | None = None  # worker processes (None: one a CPU, at most 8)
     git_changes: Changes | None = None  # what changed since base (None without base)
+    verbose: bool = False  # --verbose: notices said once (per cache folder) are said on every run
 
     def __post_init__(self) -> None:
         if self.base and self.git_changes is None:
@@ -36,7 +37,8 @@ class Options:
 
     @classmethod
     def for_run(cls, root: Path, *, grammar: str = "off", base: str | None = None, changed: bool = False,
-                cache: bool = True, fix: bool = False, whole_run: bool = False, jobs: int | None = None) -> Options:
+                cache: bool = True, fix: bool = False, whole_run: bool = False, jobs: int | None = None,
+                verbose: bool = False) -> Options:
         """The options of a run in the repository at ``root``, with git asked (once) what changed
         since ``base`` when one is given (EkipError when it cannot answer)."""
         changes = None
@@ -44,7 +46,7 @@ class Options:
             from checks.gitdiff import changes_since  # git only with --base
 
             changes = changes_since(root, base)
-        return cls(grammar, base, changed, cache, fix, whole_run, jobs, changes)
+        return cls(grammar, base, changed, cache, fix, whole_run, jobs, changes, verbose)
 
     @property
     def grammar_wanted(self) -> bool:

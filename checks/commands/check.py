@@ -34,6 +34,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--no-cache", action="store_true", help=_("do not read or write the grammar cache"))
     p.add_argument("--jobs", type=int, metavar="N", help=_("worker processes (default: CPU count)"))
     p.add_argument("--output", "-o", metavar="FILE", help=_("write the report to FILE instead of stdout"))
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help=_("say every notice, also those said only once (the grammar notice)"))
     p.set_defaults(run=run)
 
 
@@ -62,6 +64,7 @@ def _run(args: argparse.Namespace) -> int:
         print(_("ekip: no posts under content/ (nor post templates under playbooks/); nothing to check"),
               file=sys.stderr)
     options = Options.for_run(brand.root, grammar=args.grammar, base=args.base, changed=args.changed,
+                              verbose=args.verbose,
                               cache=not args.no_cache, fix=args.fix, whole_run=not args.paths, jobs=args.jobs)
     ctx = Context(brand, now, options=options)
     context = None

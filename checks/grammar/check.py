@@ -52,7 +52,7 @@ def check_all(posts: list[Post], ctx: Context) -> list[Finding]:
     turkish_note = ""
     if turkish and "tr-yazim" in ctx.brand.packs:
         # nothing is missing: this is said once (per cache folder), not on every run
-        if first_time("grammar-turkish-by-tr-yazim"):
+        if ctx.options.verbose or first_time("grammar-turkish-by-tr-yazim"):
             turkish_note = _("LanguageTool has no Turkish; the spelling of Turkish posts is checked by the "
                              "tr-yazim pack only (said once)")
     elif turkish:
