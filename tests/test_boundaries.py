@@ -65,6 +65,62 @@ def test_a_file_named_outside_the_repository_without_a_symlink_is_read(repo: Rep
     assert REFUSED not in out and json.loads(out)["files"] == 1
 
 
+# Brand files obey the same boundary: each a valid file that would load, so exit 2 can only
+# come from the symlink.
+OUTSIDE_BRAND_FILES = {
+    "team.yml": f"members:\n  ayse: {{name: {SECRET}, roles: [writer]}}\n",
+    "rules/voice.yml": f"rules:\n  - {{id: gizli, kind: ban, terms: [{SECRET}]}}\n",
+    "post.schema.json": f'{{"type": "object", "description": "{SECRET}"}}',
+    "crisis.yml": f"active: false\nsince: null\nseverity: null\nreason: {SECRET}\n",
+}
+
+
+@pytest.mark.parametrize("rel", sorted(OUTSIDE_BRAND_FILES))
+def test_brand_file_symlinked_from_outside_is_not_read(repo: Repo, outside: Path, rel: str) -> None:
+    target = outside / rel.replace("/", "-")
+    target.write_text(OUTSIDE_BRAND_FILES[rel], encoding="utf-8")
+    repo.post("iyi", "Merhaba.")
+    link = repo.root / "brand" / rel
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.unlink(missing_ok=True)  # the fixture's own team.yml
+    link.symlink_to(target)
+    code, out, err = repo.run("check", "--grammar", "off")
+    assert code == 2 and err.strip() == f"ekip: brand/{rel}: {REFUSED}", err
+    assert SECRET not in out + err
+    # the same file inside the repository, through a symlink, is read
+    inside = repo.write(f"ortak/{rel}", OUTSIDE_BRAND_FILES[rel])
+    link.unlink()
+    link.symlink_to(inside)
+    code, out, err = repo.run("check", "--grammar", "off")
+    assert code in (0, 1), err
+
+
+def test_symlinked_brand_folders_from_outside_are_not_read(repo: Repo, outside: Path) -> None:
+    (outside / "rules").mkdir()
+    (outside / "rules/voice.yml").write_text(OUTSIDE_BRAND_FILES["rules/voice.yml"], encoding="utf-8")
+    (outside / "brand.yml").write_text(f"name: {SECRET}\n", encoding="utf-8")
+    repo.post("iyi", "Merhaba.")
+    (repo.root / "brand/rules").symlink_to(outside / "rules", target_is_directory=True)
+    code, out, err = repo.run("check", "--grammar", "off")
+    assert code == 2 and err.strip() == f"ekip: brand/rules: {REFUSED}" and SECRET not in out + err
+    # the whole brand folder a symlink out of the repository: found or named with --brand
+    (repo.root / "brand/rules").unlink()
+    (repo.root / "brand").rename(repo.root / "eski-brand")
+    (repo.root / "brand").symlink_to(outside, target_is_directory=True)
+    for argv in ([], ["--brand", "brand"], ["--brand", str(repo.root / "brand")]):
+        code, out, err = repo.run("check", "--grammar", "off", *argv)
+        assert code == 2 and REFUSED in err and "brand" in err and SECRET not in out + err, (argv, err)
+
+
+def test_crisis_start_leaves_a_symlinked_outside_crisis_file_alone(repo: Repo, outside: Path) -> None:
+    target = outside / "crisis.yml"
+    target.write_text(OUTSIDE_BRAND_FILES["crisis.yml"], encoding="utf-8")
+    (repo.root / "brand/crisis.yml").symlink_to(target)
+    code, _, err = repo.run("crisis", "start", "--reason", "deneme", "--severity", "2")
+    assert code == 2 and REFUSED in err and "brand/crisis.yml" in err
+    assert target.read_text(encoding="utf-8") == OUTSIDE_BRAND_FILES["crisis.yml"]
+
+
 def test_symlinked_post_is_not_published(tmp_path: Path) -> None:
     root = copy_repository(tmp_path / "repo")
     (tmp_path / "disarida").mkdir()

@@ -4,6 +4,7 @@ with the file and line; a missing file falls back to its documented default."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import urllib.parse
 from pathlib import Path
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import regex
 
 from checks import i18n
+from checks.boundary import REFUSED
 from checks.brand import platforms as platform_table
 from checks.brand import schemas, trust
 from checks.brand.fastschema import PostValidator
@@ -53,11 +55,34 @@ def _display(path: Path) -> str:
 MAX_BRAND_FILE_BYTES = 8 << 20  # 8 MiB: far beyond any brand file
 
 
-def read_brand_file(path: Path) -> bytes | None:
-    """A brand file's bytes, None when it does not exist; EkipError when it is not a regular file
-    (a FIFO is never waited for), is larger than MAX_BRAND_FILE_BYTES or cannot be read."""
+# The repository root of the brand being loaded (``load_brand`` sets it): no brand file is read
+# through a symlink that leads out of it, as no post is (checks/boundary.py).
+_ROOTS: list[Path] = []
+OUTSIDE = REFUSED  # the message a post reached so gets
+
+
+def within_root(path: Path, root: Path | None = None) -> None:
+    """EkipError naming ``path`` when a symlink on the way to it leads out of ``root`` (by
+    default the root of the brand being loaded): a pull request could link ``brand/team.yml``
+    to a secret of the CI machine, and parts of a brand file are quoted in error messages."""
+    from checks.boundary import Boundary, Outside
+
+    root = root if root is not None else (_ROOTS[-1] if _ROOTS else None)
+    if root is None:
+        return
+    try:
+        Boundary(root).check(str(path))
+    except Outside:
+        raise EkipError(_(OUTSIDE), _display(path)) from None
+
+
+def read_brand_file(path: Path, root: Path | None = None) -> bytes | None:
+    """A brand file's bytes, None when it does not exist; EkipError when a symlink leads out of
+    the repository root (``within_root``), when it is not a regular file (a FIFO is never waited
+    for), is larger than MAX_BRAND_FILE_BYTES or cannot be read."""
     from checks.post import NotAFile, TooLarge, read_file
 
+    within_root(path, root)
     try:
         return read_file(str(path), limit=MAX_BRAND_FILE_BYTES)
     except FileNotFoundError:
@@ -71,9 +96,9 @@ def read_brand_file(path: Path) -> bytes | None:
         raise EkipError(_("cannot read: {reason}").format(reason=exc.strerror or exc), _display(path)) from None
 
 
-def read_yaml(path: Path) -> Loaded | None:
-    """The file's YAML, or None when the file does not exist."""
-    raw = read_brand_file(path)
+def read_yaml(path: Path, root: Path | None = None) -> Loaded | None:
+    """The file's YAML, or None when the file does not exist (``root`` as in ``read_brand_file``)."""
+    raw = read_brand_file(path, root)
     if raw is None:
         return None
     try:
@@ -213,11 +238,17 @@ def load_brand(brand_dir: Path | None, root: Path | None = None) -> Brand:
         brand.post_schema = default_post_schema()
         _finish(brand, config, [])
         return brand
+    # The brand folder itself may not be a symlink out of the folder that holds it.
+    within_root(brand_dir, Path(os.path.abspath(brand_dir)).parent)
     brand_dir = brand_dir.resolve()
     if not brand_dir.is_dir():
         raise EkipError(_("brand folder not found: {path}").format(path=brand_dir))
-    with trust.trusted(brand_dir):
-        return _load_dir(brand_dir)
+    _ROOTS.append(brand_dir.parent)
+    try:
+        with trust.trusted(brand_dir):
+            return _load_dir(brand_dir)
+    finally:
+        _ROOTS.pop()
 
 
 def _load_dir(brand_dir: Path) -> Brand:
@@ -256,6 +287,7 @@ def _load_dir(brand_dir: Path) -> Brand:
             rules[rule.id] = rule
     pack_ids = set(rules)
     rules_dir = brand_dir / "rules"
+    within_root(rules_dir)  # not even the names of an outside folder's files
     files = sorted(rules_dir.glob("*.yml")) + sorted(rules_dir.glob("*.yaml")) if rules_dir.is_dir() else []
     for path in files:
         for rule in load_rule_file(path, path.stem):

@@ -45,6 +45,7 @@ def _glob(folder: Path, ext: str) -> list[Path]:
 
 
 def digest(brand_dir: Path) -> str:
+    from checks.boundary import Boundary
     from checks.post import read_file
 
     package = Path(__file__).resolve().parent.parent
@@ -55,9 +56,12 @@ def digest(brand_dir: Path) -> str:
                    for p in _glob(folder, ext))
     files += sorted((package / "packs").glob("*.yml")) + sorted((package / "rules").glob("*.py"))
     files += [package / rel for rel in _CODE]
+    boundary = Boundary(brand_dir.parent)
     for f in files:
         h.update(str(f).encode() + b"\0")
         try:
+            if f.parent in (brand_dir, brand_dir / "rules"):
+                boundary.check(str(f))  # the loader refuses it, naming it; never read it here
             h.update(read_file(str(f), limit=8 << 20))  # never waits on a FIFO; large files are the loader's error
         except OSError:
             h.update(b"<unreadable>")

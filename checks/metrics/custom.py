@@ -63,7 +63,7 @@ def load_custom(brand: Brand) -> list[Preset]:
     if brand.dir is None:
         return []
     path = brand.dir / FILE
-    loaded = read_yaml(path)
+    loaded = read_yaml(path, brand.root)
     if loaded is None:
         return []
     shown = str(path)
