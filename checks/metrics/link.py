@@ -30,6 +30,7 @@ from pathlib import Path
 
 from checks.brand.model import Brand
 from checks.fix import write_atomic
+from checks.i18n import _, ngettext
 from checks.metrics import dataset
 from checks.metrics.dataset import PostStats
 from checks.post import Post
@@ -143,18 +144,21 @@ def run(brand: Brand, yes: bool, interactive: bool) -> int:
     unclaimed = [s for s in data.stats if s.post is None]
     proposals = propose(data, posts)
     if not unclaimed:
-        print("Her kayıtlı gönderi satırı bir gönderiye bağlı; önerilecek bir şey yok.")
+        print(_("Every recorded post row is linked to a post; nothing to propose."))
         return 0
-    print(f"{len(unclaimed)} satır bir gönderiye bağlı değil; {len(proposals)} öneri:")
+    print(ngettext("{n} row is not linked to a post; {proposals} proposals:",
+                   "{n} rows are not linked to a post; {proposals} proposals:", len(unclaimed)).format(
+        n=len(unclaimed), proposals=len(proposals)))
     written = 0
     for p in proposals:
         when = p.row.published.astimezone(brand.timezone).strftime("%Y-%m-%d %H:%M") if p.row.published else "?"
         print(f"  {p.post.path}: posted.{p.row.platform} = {p.value}")
-        print(f"      ({p.row.platform} {when}; metin benzerliği %{p.similarity * 100:.0f}, {p.hours:.1f} saat fark)")
+        print("      " + _("({platform} {when}; text similarity {percent:.0f}%, {hours:.1f} hours apart)").format(
+            platform=p.row.platform, when=when, percent=p.similarity * 100, hours=p.hours))
         accept = yes
         if not yes and interactive:
             try:
-                accept = input("      Bağlansın mı? [e/H] ").strip().casefold() in ("e", "evet", "y", "yes")
+                accept = input("      " + _("Link it? [y/N] ")).strip().casefold() in ("e", "evet", "y", "yes")
             except EOFError:
                 accept = False
         if not accept:
@@ -163,12 +167,14 @@ def run(brand: Brand, yes: bool, interactive: bool) -> int:
         text = path.read_bytes().decode("utf-8")
         updated = add_posted(text, p.row.platform, p.value)
         if updated is None:
-            print(f"      {p.post.path}: 'posted' blok biçiminde değil; elle ekleyin.", file=sys.stderr)
+            print("      " + _("{path}: 'posted' is not in block style; add it by hand.").format(path=p.post.path),
+                  file=sys.stderr)
             continue
         write_atomic(path, updated.encode("utf-8"))
         written += 1
     if proposals and not yes and not interactive:
-        print("Yazılmadı: onaylamak için `ekip metrics link --yes` (ya da bir terminalde tek tek).")
+        print(_("Nothing written: to confirm, `ekip metrics link --yes` (or one by one on a terminal)."))
     elif written:
-        print(f"{written} gönderiye yayın bağlantısı yazıldı.")
+        print(ngettext("Wrote the published link into {n} post.", "Wrote the published links into {n} posts.",
+                       written).format(n=written))
     return 0
