@@ -36,7 +36,7 @@ FINDINGS_NOT_YET_TRANSLATED: frozenset[str] = frozenset()
 # the import and link summaries, the report's headings, KPI names and weekday names). They run
 # here (no traceback, exit code) but their leftover words are not held against them yet; the
 # test below fails when one of them no longer leaves any, so that this list only shrinks.
-COMMANDS_NOT_YET_TRANSLATED: frozenset[str] = frozenset({"metrics", "report"})
+COMMANDS_NOT_YET_TRANSLATED: frozenset[str] = frozenset()
 
 # Values that are data, not prose: front-matter values, platform and member ids, levels (the
 # machine values every format shows), the program's and formats' names.
@@ -48,6 +48,9 @@ DATA_WORDS = {
     "check", "rules", "new", "calendar", "crisis", "init", "metrics", "report", "lsp", "DIR", "FILE",
     "PATH", "REV", "ban", "prefer", "disclosure", "pii", "schema", "suppression", "posted", "git", "add",
     "commit", "install", "mkdocs", "serve",
+    # content types as front matter and the exports name them; the CSV report's column names
+    # (a machine format: its keys stay the same in every language, as json's do)
+    "image", "link", "video", "section", "group", "metric", "value",
 }
 # The fixture's own text (the sample brand's rule messages are the team's words).
 FIXTURE_WORDS = {"Test", "Marka", "Merhaba", "ucuz", "ürün", "gelin", "Online", "Çevrim", "içi", "Bahar",

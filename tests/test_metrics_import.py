@@ -167,7 +167,7 @@ def test_not_a_spreadsheet(repo):
     code, _, err = repo.run("metrics", "import", str(bad))
     assert code == 2 and "x.xlsx" in err and "Traceback" not in err
     code, _, err = repo.run("metrics", "import", "nowhere.csv")
-    assert code == 2 and "nowhere.csv: no such file" in err
+    assert code == 2 and "nowhere.csv: böyle bir dosya yok" in err
 
 
 def test_custom_preset_from_brand_metrics_yml(repo):

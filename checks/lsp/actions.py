@@ -20,6 +20,7 @@ from lsprotocol import types
 
 from checks.finding import Finding, Fix
 from checks.fix import apply_text
+from checks.i18n import _
 from checks.lsp.diagnostics import offsets_range
 from checks.lsp.positions import LineIndex, units
 from checks.post import Post
@@ -46,7 +47,8 @@ def code_actions(uri: str, post: Post, findings: list[Finding], index: LineIndex
         related = [d for d in diagnostics if d.code == f.rule and d.message == f.message] or None
         if f.fix is not None:
             out.append(types.CodeAction(
-                title=f"Düzelt: '{f.match or index.text[f.fix.start:f.fix.end]}' yerine '{f.fix.replacement}'",
+                title=_("Fix: '{replacement}' for '{match}'").format(
+                    match=f.match or index.text[f.fix.start:f.fix.end], replacement=f.fix.replacement),
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=related,
                 is_preferred=True,
@@ -58,9 +60,9 @@ def code_actions(uri: str, post: Post, findings: list[Finding], index: LineIndex
             out.append(action)
     fixes = [f.fix for f in findings if f.fix is not None]
     if fixes and _wanted(only, FIX_ALL):
-        _, applied = apply_text(index.text, fixes, post.body_start)
+        _fixed, applied = apply_text(index.text, fixes, post.body_start)
         out.append(types.CodeAction(
-            title=f"Ekip'in kesin düzeltmelerini uygula ({len(applied)})",
+            title=_("Apply Ekip's certain fixes ({n})").format(n=len(applied)),
             kind=FIX_ALL,
             edit=_edit(uri, index, applied),
         ))
@@ -79,13 +81,13 @@ def _suppress(uri: str, post: Post, f: Finding, f_start: int, index: LineIndex) 
         return None
     text = index.text
     if f_start >= post.body_start:
-        kind, title = "disable-next-line", f"Bu satırda sustur (gerekçeyle): {f.rule}"
+        kind, title = "disable-next-line", _("Suppress on this line (with a reason): {rule}").format(rule=f.rule)
         at = text.rfind("\n", 0, f_start) + 1
         nl = text.find("\n", at)
         line = text[at:nl if nl >= 0 else len(text)]
         indent = line[:len(line) - len(line.lstrip(" \t"))]
     else:
-        kind, title = "disable", f"Gönderinin tamamında sustur (gerekçeyle): {f.rule}"
+        kind, title = "disable", _("Suppress in the whole post (with a reason): {rule}").format(rule=f.rule)
         at, indent = post.body_start, ""
     newline = "\r\n" if "\r\n" in text else "\n"
     head = f"{indent}<!-- ekip-{kind} {f.rule}: "
@@ -103,6 +105,6 @@ def _suppress(uri: str, post: Post, f: Finding, f_start: int, index: LineIndex) 
         kind=types.CodeActionKind.QuickFix,
         edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=offsets_range(index, at, at),
                                                                new_text=inserted)]}),
-        command=types.Command(title="Gerekçeyi yaz", command=PLACE_CURSOR,
+        command=types.Command(title=_("Write the reason"), command=PLACE_CURSOR,
                               arguments=[uri, cursor.line, cursor.character]),
     )

@@ -23,6 +23,7 @@ from typing import Any
 from lsprotocol import types
 
 from checks.brand.model import Brand
+from checks.i18n import _
 from checks.post import Post
 
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
@@ -53,7 +54,7 @@ def complete(text: str, offset: int, brand: Brand, posts: Iterable[Post]) -> lis
     if key is None:
         return _keys(text[span[0]:span[1]], brand) if re.fullmatch(r"[A-Za-z_]*", before) else []
     if key == "by":
-        return _members(brand, _approver_roles(brand), "Onaylayabilir")
+        return _members(brand, _approver_roles(brand), _("Can approve"))
     values = _values(key, brand, posts)
     if key in ("platforms", "topics") and value.startswith("["):
         taken = {v.strip() for v in value[1:].split(",")[:-1]}
@@ -102,14 +103,15 @@ def _values(key: str, brand: Brand, posts: Iterable[Post]) -> list[types.Complet
     from checks.site import labels
 
     if key == "platforms":
-        return [_item(pid, f"{p.name}: en çok {p.max_length} karakter", types.CompletionItemKind.EnumMember)
+        return [_item(pid, _("{platform}: at most {n} characters").format(platform=p.name, n=p.max_length),
+                      types.CompletionItemKind.EnumMember)
                 for pid, p in brand.platforms.items()]
     if key == "status":
         enum = (((brand.post_schema or {}).get("properties") or {}).get("status") or {}).get("enum") or []
         return [_item(s, labels.STATUSES.get(s, s), types.CompletionItemKind.EnumMember) for s in enum
                 if isinstance(s, str)]
     if key == "author":
-        return _members(brand, None, "Ekip üyesi")
+        return _members(brand, None, _("Team member"))
     if key == "campaign":
         found: dict[str, str] = {}
         hashtags = brand.config.get("hashtags")
@@ -119,14 +121,14 @@ def _values(key: str, brand: Brand, posts: Iterable[Post]) -> list[types.Complet
         for post in posts:
             c = post.front.get("campaign")
             if isinstance(c, str) and c and c not in found:
-                found[c] = "başka gönderilerde kullanılıyor"
+                found[c] = _("used in other posts")
         return [_item(c, d) for c, d in sorted(found.items())]
     if key == "topics":
         return [_item(str(t.get("id")), str(t.get("name") or t.get("action") or "")) for t in brand.sensitive
                 if isinstance(t, dict) and t.get("id")]
     if key in ("sponsored", "crisis"):
-        return [_item("true", "evet", types.CompletionItemKind.Keyword),
-                _item("false", "hayır", types.CompletionItemKind.Keyword)]
+        return [_item("true", _("yes"), types.CompletionItemKind.Keyword),
+                _item("false", _("no"), types.CompletionItemKind.Keyword)]
     return []
 
 

@@ -13,6 +13,7 @@ from lsprotocol import types
 
 from checks.brand.model import Brand
 from checks.finding import Finding
+from checks.i18n import _
 from checks.lsp.diagnostics import guide_link
 
 
@@ -27,15 +28,16 @@ def describe(f: Finding, brand: Brand, guide: str) -> str:
 
     lines = [f"**{_code(f.rule)}** · {labels.LEVELS.get(f.level, f.level)}", "", f.message]
     if f.suggestions:
-        lines += ["", "Öneri: " + ", ".join(_code(s) for s in f.suggestions)]
+        lines += ["", _("Suggestion: {values}").format(values=", ".join(_code(s) for s in f.suggestions))]
     rule = brand.rule(f.rule)
     if rule is not None:
         h = rule.header
-        lines += ["", "---", "", f"Tür: {labels.KINDS.get(h.kind, h.kind)} ({_code(h.kind)})"]
+        lines += ["", "---", "", _("Kind: {label} ({kind})").format(label=labels.KINDS.get(h.kind, h.kind),
+                                                                     kind=_code(h.kind))]
         described = rule.describe()
         if described:
-            lines += ["", f"Ne arar: {described}"]
-        for key, title in (("bad", "✗ Yanlış (kurala takılır)"), ("good", "✓ Doğru (takılmaz)")):
+            lines += ["", _("Looks for: {what}").format(what=described)]
+        for key, title in (("bad", _("✗ Wrong (the rule catches it)")), ("good", _("✓ Right (not caught)"))):
             examples = h.examples.get(key) or []
             if examples:
                 lines += ["", f"{title}:", *(f"- {_code(e)}" for e in examples)]
@@ -43,7 +45,7 @@ def describe(f: Finding, brand: Brand, guide: str) -> str:
         entry = registry.lookup(f.rule)
         text = registry.translated(f.rule) or (entry.description if entry else "")
         if text:
-            lines += ["", "---", "", f"Yerleşik denetim: {text}"]
+            lines += ["", "---", "", _("Built-in check: {text}").format(text=text)]
     link = guide_link(guide, f.rule)
     if link:
         lines += ["", f"[Marka rehberinde {f.rule}]({link})"]
@@ -53,7 +55,7 @@ def describe(f: Finding, brand: Brand, guide: str) -> str:
 def hover(findings: list[tuple[Finding, types.Range]], brand: Brand, guide: str) -> types.Hover | None:
     if not findings:
         return None
-    parts = [describe(f, brand, guide) for f, _ in findings]
+    parts = [describe(f, brand, guide) for f, _where in findings]
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
         range=findings[0][1],

@@ -48,6 +48,7 @@ from checks.context import Context
 from checks.errors import EkipError
 from checks.finding import Finding
 from checks.findings import file_finding
+from checks.i18n import _
 from checks.options import Options
 from checks.post import Post, read_post
 
@@ -235,7 +236,7 @@ class Repository:
                 if when is not None:
                     dated.append((when.astimezone(UTC), rel))
             self._dated = sorted(dated)
-            self._times = [t for t, _ in self._dated]
+            self._times = [t for t, _rel in self._dated]
         gaps = (self.brand.calendar or {}).get("min_gap_minutes")
         longest = max((v for v in gaps.values() if isinstance(v, int | float)), default=0) \
             if isinstance(gaps, dict) else 0
@@ -247,7 +248,7 @@ class Repository:
                 continue
             when = when.astimezone(UTC)
             lo, hi = bisect_left(self._times, when - reach), bisect_right(self._times, when + reach)
-            for _, rel in self._dated[lo:hi]:
+            for _when, rel in self._dated[lo:hi]:
                 if rel not in self.open:
                     found[rel] = self.disk[rel]
         return list(found.values())
@@ -287,5 +288,5 @@ def internal(post: Post, exc: BaseException) -> Finding:
     """A check failed (a bug): say so at the top of the document instead of failing."""
     traceback.print_exception(exc, file=sys.stderr)
     return file_finding(post.path, INTERNAL,
-                        f"Ekip bu dosyayı denetlerken hata verdi ({type(exc).__name__}: {exc}); "
-                        "lütfen hatayı bildirin.")
+                        _("Ekip failed while checking this file ({error}: {detail}); please report it.").format(
+                            error=type(exc).__name__, detail=exc))

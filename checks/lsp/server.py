@@ -36,6 +36,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from checks import __version__
 from checks.brand.loader import find_brand_dir
+from checks.i18n import _
 from checks.lsp import actions, completion, counts, diagnostics, hover
 from checks.lsp.positions import LineIndex
 from checks.lsp.repository import Document, Repository
@@ -156,7 +157,7 @@ class EkipServer(LanguageServer):
             range=types.Range(start=types.Position(line=line, character=0),
                               end=types.Position(line=line, character=width)),
             severity=types.DiagnosticSeverity.Error, code="brand", source="ekip",
-            message=f"{error.message} (kurallar yüklenemedi; son geçerli marka kullanılıyor)",
+            message=_("{error} (rules could not be loaded; the last valid brand is used)").format(error=error.message),
         )
         self.brand_uri = uri
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[diag]))

@@ -30,6 +30,7 @@ from checks.brand.loader import read_yaml
 from checks.brand.model import Brand
 from checks.brand.validate import check
 from checks.errors import EkipError
+from checks.i18n import _
 from checks.metrics.presets import FIELDS, KINDS, Preset, norm
 
 FILE = "metrics.yml"
@@ -74,16 +75,16 @@ def load_custom(brand: Brand) -> list[Preset]:
         for header, fld in spec["columns"].items():
             if fld and fld not in FIELDS[kind]:
                 line = loaded.position(["presets", i, "columns", header], key=False)[0] + 1
-                raise EkipError(f"unknown field '{fld}' for kind {kind} (fields: {', '.join(sorted(FIELDS[kind]))})",
-                                shown, line)
+                raise EkipError(_("unknown field '{field}' for kind {kind} (fields: {fields})").format(
+                    field=fld, kind=kind, fields=", ".join(sorted(FIELDS[kind]))), shown, line)
         platform = spec.get("platform", "ga4" if kind == "campaigns" else "")
         column = norm(spec.get("platform_column", ""))
         if not platform and not column:
             line = loaded.position(["presets", i], key=False)[0] + 1
-            raise EkipError("a preset needs 'platform' or 'platform_column'", shown, line)
+            raise EkipError(_("a preset needs 'platform' or 'platform_column'"), shown, line)
         if platform and platform != "ga4" and platform not in brand.platforms:
             line = loaded.position(["presets", i, "platform"], key=False)[0] + 1
-            raise EkipError(f"unknown platform '{platform}'", shown, line)
+            raise EkipError(_("unknown platform '{platform}'").format(platform=platform), shown, line)
         columns = {norm(h): f for h, f in spec["columns"].items()}
         marker = {h for h, f in columns.items() if f}
         required = {"posts": ("published",), "followers": ("date",), "audience": ("dimension",),

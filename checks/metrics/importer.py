@@ -21,6 +21,7 @@ from typing import Any
 
 from checks.brand.model import Brand
 from checks.errors import EkipError
+from checks.i18n import N_, _
 from checks.metrics import store
 from checks.metrics.custom import load_custom
 from checks.metrics.dates import iso
@@ -71,10 +72,11 @@ def plan_import(files: list[str], brand: Brand, at: datetime | None, now: dateti
         if not found:
             cols = unrecognised(skipped[0], presets) if skipped else []
             what = f": {', '.join(repr(c) for c in cols)}" if cols else ""
-            raise EkipError(f"no known export format; columns not recognised{what}. "
-                            "Map another tool's columns in brand/metrics.yml (docs/METRICS.md).", shown)
+            raise EkipError(_("no known export format; columns not recognised{columns}. "
+                              "Map another tool's columns in brand/metrics.yml (docs/METRICS.md).").format(
+                                  columns=what), shown)
         for t in skipped:
-            plan.notes.append(f"{t.name}: sheet skipped (no known column set)")
+            plan.notes.append(_("{sheet}: sheet skipped (no known column set)").format(sheet=t.name))
     merger = _Merger(brand)
     for result, when in parsed:
         plan.summary.append(merger.add(result, when))
@@ -197,10 +199,12 @@ class _Merger:
                 table[key] = value
                 new += 1
         self.added += new
-        what = {"posts": "gönderi satırı", "followers": "takipçi günü", "audience": "demografi satırı",
-                "campaigns": "kampanya satırı"}[kind]
-        unchanged = f", {same} satır zaten kayıtlı" if same else ""
-        return f"{parsed.source}: {parsed.preset.name or parsed.preset.id} — {new} yeni {what}{unchanged}"
+        what = {"posts": N_("{n} new post rows"), "followers": N_("{n} new follower days"),
+                "audience": N_("{n} new audience rows"), "campaigns": N_("{n} new campaign rows")}[kind]
+        unchanged = _(", {n} rows already stored").format(n=same) if same else ""
+        return _("{source}: {preset} — {added}{unchanged}").format(
+            source=parsed.source, preset=parsed.preset.name or parsed.preset.id,
+            added=_(what).format(n=new), unchanged=unchanged)
 
     def _load_followers(self, platform: str) -> dict[str, dict[str, Any]]:
         if platform not in self.followers:

@@ -15,6 +15,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from checks.errors import EkipError
+from checks.i18n import _
 from checks.metrics.dates import DateError, iso, parse_time
 from checks.metrics.numbers import NumberError, decimal_mark, parse_count, parse_number
 from checks.metrics.presets import POST_COUNTS, Preset, identify, is_turkish, norm
@@ -114,7 +115,7 @@ def parse_table(table: Table, presets: list[Preset], tz: tzinfo, platforms: froz
             columns.append((i, preset.columns[h], str(table.rows[index][i]).strip()))
     body = list(zip(table.rows[index + 1:], table.lines[index + 1:], strict=True))
     numeric = {"sessions", "conversions", "revenue", "followers", "gained", "lost", "share", *POST_COUNTS}
-    samples = [str(r[i]) for r, _ in body[:500] for i, f, _ in columns if f in numeric and i < len(r)
+    samples = [str(r[i]) for r, _line in body[:500] for i, f, _written in columns if f in numeric and i < len(r)
                and isinstance(r[i], str)]
     decimal = decimal_mark(samples, "," if turkish else ".")
     out = Parsed(table.name, preset, preset.kind, period=_period(table.comments))
@@ -128,9 +129,9 @@ def parse_table(table: Table, presets: list[Preset], tz: tzinfo, platforms: froz
             try:
                 cells[fld] = _cell(fld, value, decimal, tz, day_first, cells.get(fld))
             except (NumberError, DateError):
-                raise EkipError(f"column '{written}': {str(value).strip()!r} is not "
-                                f"{'a time' if fld in ('published', 'date') else 'a number'}",
-                                table.name, line) from None
+                message = (_("column '{column}': {value!r} is not a time") if fld in ("published", "date")
+                           else _("column '{column}': {value!r} is not a number"))
+                raise EkipError(message.format(column=written, value=str(value).strip()), table.name, line) from None
         if preset.kind == "audience":
             written = next(w for i, f, w in columns if f == "dimension")
             cells["dimension_name"] = DIMENSIONS.get(norm(written), norm(written))
@@ -139,8 +140,8 @@ def parse_table(table: Table, presets: list[Preset], tz: tzinfo, platforms: froz
             raw = norm(row[platform_col] if platform_col < len(row) else "")
             platform = PLATFORM_NAMES.get(raw, raw)
             if platform not in platforms:
-                raise EkipError(f"unknown platform {raw!r} (known: {', '.join(sorted(platforms))})",
-                                table.name, line)
+                raise EkipError(_("unknown platform {platform!r} (known: {known})").format(
+                    platform=raw, known=", ".join(sorted(platforms))), table.name, line)
         cells["platform"] = platform
         record = _finish(preset.kind, cells, table.name, line, tz)
         if record is not None:
@@ -172,7 +173,7 @@ def _finish(kind: str, cells: dict[str, Any], source: str, line: int, tz: tzinfo
         link = cells.get("permalink") or ""
         pid = cells.get("post_id") or id_from_link(link) or link
         if not pid:
-            raise EkipError("a row without a post id or link", source, line)
+            raise EkipError(_("a row without a post id or link"), source, line)
         published = cells.get("published")
         row = {"platform": platform, "post_id": pid, "permalink": link,
                "published": iso(published, tz) if isinstance(published, datetime) else "",
@@ -184,7 +185,7 @@ def _finish(kind: str, cells: dict[str, Any], source: str, line: int, tz: tzinfo
     if kind == "followers":
         day = cells.get("date")
         if day is None:
-            raise EkipError("a row without a date", source, line)
+            raise EkipError(_("a row without a date"), source, line)
         return {"platform": platform, "date": day.date().isoformat(), "followers": cells.get("followers"),
                 "gained": cells.get("gained"), "lost": cells.get("lost")}
     if kind == "audience":

@@ -19,12 +19,14 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from checks.i18n import N_, _
 from checks.metrics import kpi
 from checks.metrics.dataset import Dataset, PostStats
 
 VERSION = 1
 TOP = 5
-WEEKDAYS = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+            N_("Sunday"))  # translated where the report is built
 
 
 def _r(value: float | None, digits: int = 2) -> float | None:
@@ -164,7 +166,7 @@ def best_times(stats: list[PostStats]) -> list[dict[str, Any]]:
             continue
         cells[(s.platform, local.weekday(), local.hour)].append(score)
         cells[("", local.weekday(), local.hour)].append(score)
-    return [{"platform": p or None, "weekday": d, "weekday_name": WEEKDAYS[d], "hour": h, "posts": len(v),
+    return [{"platform": p or None, "weekday": d, "weekday_name": _(WEEKDAYS[d]), "hour": h, "posts": len(v),
              "engagement_rate": _r(kpi.mean(v))}
             for (p, d, h), v in sorted(cells.items())]
 
@@ -195,7 +197,7 @@ def months(data: Dataset) -> list[tuple[int, int]]:
     """Brand-local months that have published posts or follower counts."""
     found = {(s.local.year, s.local.month) for s in data.stats if s.local is not None}
     for series in data.followers.values():
-        found |= {(int(d[:4]), int(d[5:7])) for d, _ in series}
+        found |= {(int(d[:4]), int(d[5:7])) for d, _value in series}
     return sorted(found)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checks.errors import EkipError
+from checks.i18n import _
 
 SEPARATORS = ",;\t"
 MAX_BYTES = 200 * 1024 * 1024
@@ -33,17 +34,17 @@ def read_tables(path: Path, shown: str) -> list[Table]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise EkipError("no such file", shown) from None
+        raise EkipError(_("no such file"), shown) from None
     except IsADirectoryError:
-        raise EkipError("is a folder, not an export file", shown) from None
+        raise EkipError(_("is a folder, not an export file"), shown) from None
     except OSError as exc:
-        raise EkipError(f"cannot read: {exc.strerror}", shown) from None
+        raise EkipError(_("cannot read: {error}").format(error=exc.strerror), shown) from None
     if len(data) > MAX_BYTES:
-        raise EkipError(f"larger than {MAX_BYTES // 1024 // 1024} MB; split the export", shown)
+        raise EkipError(_("larger than {mb} MB; split the export").format(mb=MAX_BYTES // 1024 // 1024), shown)
     if data[:4] == b"PK\x03\x04":
         return _xlsx(data, shown)
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-        raise EkipError("not an XLSX file (an old .xls? save it as .xlsx or CSV)", shown)
+        raise EkipError(_("not an XLSX file (an old .xls? save it as .xlsx or CSV)"), shown)
     return [_csv(_decode(data, shown), shown)]
 
 
@@ -51,7 +52,7 @@ def _decode(data: bytes, shown: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if b"\x00" in data:
-        raise EkipError("binary data (a NUL byte): not a CSV export", shown)
+        raise EkipError(_("binary data (a NUL byte): not a CSV export"), shown)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -93,7 +94,7 @@ def _csv(text: str, shown: str) -> Table:
                 rows.append(list(row))
                 lines.append(start + reader.line_num)
     except csv.Error as exc:
-        raise EkipError(f"not a readable CSV: {exc}", shown, start + reader.line_num) from None
+        raise EkipError(_("not a readable CSV: {error}").format(error=exc), shown, start + reader.line_num) from None
     return Table(shown, rows, lines, comments)
 
 
@@ -101,11 +102,11 @@ def _xlsx(data: bytes, shown: str) -> list[Table]:
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - a dependency
-        raise EkipError("reading XLSX needs openpyxl (pip install openpyxl)", shown) from None
+        raise EkipError(_("reading XLSX needs openpyxl (pip install openpyxl)"), shown) from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise EkipError(f"not a readable XLSX file ({type(exc).__name__})", shown) from None
+        raise EkipError(_("not a readable XLSX file ({error})").format(error=type(exc).__name__), shown) from None
     tables = []
     try:
         for sheet in book.worksheets:
