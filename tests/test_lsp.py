@@ -384,3 +384,27 @@ async def test_grammar_on_open_and_save(request: pytest.FixtureRequest, repo: Re
         ed.client.text_document_did_save(T.DidSaveTextDocumentParams(T.TextDocumentIdentifier(uri)))
         diags = await ed.until(lambda: [d for d in ed.last(uri) or [] if str(d.code).startswith("grammar.")])
         assert span(diags[0], ed.texts[uri]) == "this are"
+
+
+@pytest.mark.parametrize(("lang", "fix_title", "suppress_title"), [
+    ("en", "Fix: ", "Suppress on this line (with a reason)"),
+    ("tr", "Düzelt: ", "Bu satırda sustur (gerekçeyle)"),
+])
+async def test_the_editor_speaks_the_teams_language(repo: Repo, monkeypatch: pytest.MonkeyPatch, lang: str,
+                                                    fix_title: str, suppress_title: str) -> None:
+    """Quick-fix titles and hovers in the language EKIP_LANG chooses (checks/i18n.py)."""
+    monkeypatch.setenv("EKIP_LANG", lang)  # the server is a subprocess: it inherits the environment
+    repo.rules(RULES)
+    repo.post("a", "Online mağazamız instagram hesabımızda.\n")
+    async with editor(repo.root, now=NOW) as ed:
+        uri = ed.open(rel("a"))
+        diags = await ed.diagnostics(uri)
+        prefer = next(d for d in diags if d.code == "voice.prefer")
+        titles = [a.title for a in await actions_at(ed, uri, prefer)]
+        assert any(t.startswith(fix_title) for t in titles), titles
+        assert any(t.startswith(suppress_title) for t in titles), titles
+        hover = await ed.client.text_document_hover_async(T.HoverParams(T.TextDocumentIdentifier(uri),
+                                                                         prefer.range.start))
+        assert hover is not None
+        text = hover.contents.value if isinstance(hover.contents, T.MarkupContent) else str(hover.contents)
+        assert ("Kind: " in text) == (lang == "en") and ("Tür: " in text) == (lang == "tr"), text
