@@ -48,9 +48,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _command(argv: Sequence[str]) -> str | None:
+    """The first word of ``argv`` that is not an option: the subcommand, when there is one."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
 def _take_lang(argv: list[str]) -> tuple[list[str], str | None, str | None]:
     """``argv`` without ``--lang X`` (kept for ``new`` and ``init``, whose own ``--lang`` it also is), the
-    language asked for, and an error message when the value is not a language Ekip speaks."""
+    language asked for, and the value given when it is not a language Ekip speaks."""
     out: list[str] = []
     lang: str | None = None
     i = 0
@@ -62,7 +67,7 @@ def _take_lang(argv: list[str]) -> tuple[list[str], str | None, str | None]:
         if a == "--lang" or a.startswith("--lang="):
             value = a.partition("=")[2] if "=" in a else (argv[i + 1] if i + 1 < len(argv) else "")
             step = 1 if "=" in a else 2
-            if next((x for x in out if not x.startswith("-")), None) in OWN_LANG:
+            if _command(out) in OWN_LANG:
                 lang = i18n.normalize(value)  # the command checks its own value
                 out += argv[i:i + step]
             elif value not in i18n.LANGUAGES:
@@ -84,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_("ekip: --lang must be one of: {languages} (not {value!r})").format(
             languages=", ".join(i18n.LANGUAGES), value=bad), file=sys.stderr)
         return 2
-    first = next((a for a in argv if not a.startswith("-")), None)
+    first = _command(argv)
     parser = build_parser(first if first in COMMANDS else None)
     try:
         args = parser.parse_args(argv)

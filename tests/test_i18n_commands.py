@@ -12,16 +12,13 @@ in real Turkish and English.
 
 from __future__ import annotations
 
-import io
 import json
 import re
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
 from checks import i18n
-from checks.cli import main
 from tests.conftest import Repo
 from tests.support.pseudo import Pseudo, unmarked
 
@@ -80,17 +77,7 @@ def leftover(text: str) -> list[str]:
 
 
 def run(root: Path, *argv: str) -> tuple[int, str, str]:
-    import os
-
-    out, err = io.StringIO(), io.StringIO()
-    old = os.getcwd()
-    os.chdir(root)
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            code = main(list(argv))
-    finally:
-        os.chdir(old)
-    return code, out.getvalue(), err.getvalue()
+    return Repo(root).run(*argv)
 
 
 def without_allowed_findings(argv: tuple[str, ...], out: str) -> str:
