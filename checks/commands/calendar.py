@@ -26,15 +26,15 @@ from checks import personal
 from checks.boundary import boundary_for
 from checks.brand.model import Brand
 from checks.commands.common import brand_from_args, day_from_args, now_from_args
+from checks.datenames import weekday_short
 from checks.errors import EkipError
 from checks.fix import write_atomic
 from checks.frontmatter import post_paths
-from checks.i18n import N_, _, ngettext
+from checks.i18n import _, ngettext
 from checks.ical import build_ics
 from checks.post import Post, read_post
 from checks.timeutil import parse
 
-WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "archived")
 
 
@@ -106,7 +106,7 @@ def print_agenda(items: list[tuple[datetime, Post]], brand: Brand) -> None:
             if current is not None:
                 out.write("\n")
             current = local.date()
-            out.write(f"{current.isoformat()} {_(WEEKDAYS[current.weekday()])}\n")
+            out.write(f"{current.isoformat()} {weekday_short(current.weekday())}\n")
         platforms = ", ".join(post.platforms) or "-"
         out.write(f"  {local:%H:%M}  {platforms:<{width}}  {personal.redact(_cell(post.front.get('title')), rules)}  "
                   f"[{_cell(post.front.get('status'))}]  {_cell(post.front.get('author'))}\n")

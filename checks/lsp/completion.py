@@ -108,7 +108,7 @@ def _values(key: str, brand: Brand, posts: Iterable[Post]) -> list[types.Complet
                 for pid, p in brand.platforms.items()]
     if key == "status":
         enum = (((brand.post_schema or {}).get("properties") or {}).get("status") or {}).get("enum") or []
-        return [_item(s, labels.STATUSES.get(s, s), types.CompletionItemKind.EnumMember) for s in enum
+        return [_item(s, labels.status(s), types.CompletionItemKind.EnumMember) for s in enum
                 if isinstance(s, str)]
     if key == "author":
         return _members(brand, None, _("Team member"))
@@ -152,7 +152,7 @@ def _members(brand: Brand, roles: set[str] | None, what: str) -> list[types.Comp
         if roles and not roles.intersection(member_roles):
             continue
         name = (member or {}).get("name") or mid
-        shown = ", ".join(labels.ROLES.get(r, r) for r in member_roles)
+        shown = ", ".join(labels.role(r) for r in member_roles)
         out.append(_item(str(mid), f"{name} ({shown})" if shown else str(name),
                          types.CompletionItemKind.Value, what))
     return out

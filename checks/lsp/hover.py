@@ -26,13 +26,13 @@ def describe(f: Finding, brand: Brand, guide: str) -> str:
     from checks import registry
     from checks.site import labels
 
-    lines = [f"**{_code(f.rule)}** · {labels.LEVELS.get(f.level, f.level)}", "", f.message]
+    lines = [f"**{_code(f.rule)}** · {labels.level(f.level)}", "", f.message]
     if f.suggestions:
         lines += ["", _("Suggestion: {values}").format(values=", ".join(_code(s) for s in f.suggestions))]
     rule = brand.rule(f.rule)
     if rule is not None:
         h = rule.header
-        lines += ["", "---", "", _("Kind: {label} ({kind})").format(label=labels.KINDS.get(h.kind, h.kind),
+        lines += ["", "---", "", _("Kind: {label} ({kind})").format(label=labels.kind(h.kind),
                                                                      kind=_code(h.kind))]
         described = rule.describe()
         if described:

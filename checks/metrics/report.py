@@ -19,14 +19,13 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from checks.i18n import N_, _
+from checks.datenames import WEEKDAYS  # translated where the report is built
+from checks.i18n import _
 from checks.metrics import kpi
 from checks.metrics.dataset import Dataset, PostStats
 
 VERSION = 1
 TOP = 5
-WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
-            N_("Sunday"))  # translated where the report is built
 
 
 def _r(value: float | None, digits: int = 2) -> float | None:

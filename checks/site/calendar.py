@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from checks.i18n import N_, _, ngettext
 from checks.site import cells, escape, labels
 from checks.site.entries import Entry
 from checks.site.model import CALENDAR, FEED, SiteFile, month_page
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from checks.brand.model import Brand
 
 UPCOMING = 20  # posts listed on the overview
-SECTION = "Takvim"
+SECTION = N_("Calendar")  # the navigation section; translated where the pages are made
 # The calendar tables need the width: no table of contents beside them.
 HIDE_TOC = ["---", "hide:", "  - toc", "---", ""]
 PLAYBOOK = "kriz/index.md"  # the crisis playbook in the hand-written handbook
@@ -30,19 +31,22 @@ def month_pages(brand: Brand, entries: Sequence[Entry]) -> list[SiteFile]:
     back across a month or week boundary)."""
     dated = sorted((e for e in entries if e.when is not None), key=_month)
     by_month = [(ym, list(group)) for ym, group in groupby(dated, key=_month)]
-    months = [ym for ym, _ in by_month]
+    months = [ym for ym, _group in by_month]
     pages: list[SiteFile] = []
     for i, ((year, month), these) in enumerate(by_month):
         path = month_page(year, month)
         lines = [*HIDE_TOC, f"# {labels.month_name(year, month)}", ""]
-        lines.append(f"{len(these)} gönderi. Saatler markanın saat dilimindedir "
-                     f"({escape.code(brand.timezone.key)}); haftalar ISO haftasıdır (pazartesi–pazar).")
+        lines.append(ngettext("{n} post. Times are in the brand's timezone ({timezone}); weeks are ISO weeks "
+                              "(Monday–Sunday).",
+                              "{n} posts. Times are in the brand's timezone ({timezone}); weeks are ISO weeks "
+                              "(Monday–Sunday).", len(these)).format(n=len(these),
+                                                                    timezone=escape.code(brand.timezone.key)))
         lines += ["", escape.month_links(months, i, path, month_page, CALENDAR), ""]
         for (iso_year, week), group in groupby(sorted(these, key=_week), key=_week):
-            lines += [f"## {week}. hafta: {_week_range(iso_year, week)}", ""]
-            lines.append(escape.table(cells.HEADER, (cells.row(brand, e, path) for e in group), cells.CSS))
+            lines += ["## " + _("Week {week}: {dates}").format(week=week, dates=_week_range(iso_year, week)), ""]
+            lines.append(escape.table(cells.header(), (cells.row(brand, e, path) for e in group), cells.CSS))
         pages.append(SiteFile(path, "\n".join(lines), labels.month_name(year, month), in_nav=True,
-                              section=(SECTION, str(year))))
+                              section=(_(SECTION), str(year))))
     return pages
 
 
@@ -61,10 +65,10 @@ def _week_range(iso_year: int, week: int) -> str:
     monday = datetime.fromisocalendar(iso_year, week, 1)
     sunday = monday + timedelta(days=6)
     if monday.year != sunday.year:
-        return f"{labels.date(monday)} – {labels.date(sunday)}"
+        return _("{start} – {end}").format(start=labels.date(monday), end=labels.date(sunday))
     if monday.month != sunday.month:
-        return f"{monday.day} {labels.MONTHS[monday.month - 1]} – {labels.date(sunday)}"
-    return f"{monday.day}–{labels.date(sunday)}"
+        return _("{start} – {end}").format(start=labels.day_month(monday), end=labels.date(sunday))
+    return _("{start_day}–{end}").format(start_day=monday.day, end=labels.date(sunday))
 
 
 def overview(brand: Brand, entries: Sequence[Entry], now: datetime, unreadable: int = 0,
@@ -75,38 +79,45 @@ def overview(brand: Brand, entries: Sequence[Entry], now: datetime, unreadable: 
     src = CALENDAR
     lines = [
         *HIDE_TOC,
-        "# İçerik takvimi",
+        "# " + _("Content calendar"),
         "",
-        f"Gönderiler `content/` klasöründen, kurallar `brand/` klasöründen okunur. Sayfa "
-        f"{escape.text(labels.date_time(local_now))} ({escape.code(tz.key)}) itibarıyla üretildi; "
-        "\"yaklaşan\" bu andan sonrasıdır.",
+        _("Posts are read from the `content/` folder, rules from the `brand/` folder. This page was generated "
+          "as of {time} ({timezone}); \"upcoming\" means after that moment.").format(
+            time=escape.text(labels.date_time(local_now)), timezone=escape.code(tz.key)),
         "",
-        f"Takvimi kendi takvim uygulamanıza eklemek için iCalendar dosyası: "
-        f"[{FEED.rsplit('/', 1)[-1]}]({escape.relative(FEED, src)}).",
+        _("To add the calendar to your own calendar app, the iCalendar file: {link}.").format(
+            link=f"[{FEED.rsplit('/', 1)[-1]}]({escape.relative(FEED, src)})"),
         "",
     ]
     lines += _crisis(brand, entries, src, docs)
     upcoming = [e for e in entries if e.when is not None and e.when >= local_now]
-    lines += ["## Yaklaşan gönderiler", ""]
+    lines += ["## " + _("Upcoming posts"), ""]
     if upcoming:
         shown = upcoming[:UPCOMING]
-        more = f" (ilk {len(shown)} tanesi; tamamı ay sayfalarında)" if len(upcoming) > len(shown) else ""
-        lines += [f"{len(upcoming)} gönderi{more}.", ""]
-        lines.append(escape.table(cells.HEADER, (cells.row(brand, e, src, with_year=True) for e in shown), cells.CSS))
+        if len(upcoming) > len(shown):
+            count = ngettext("{n} post (the first {shown}; all of them on the month pages).",
+                             "{n} posts (the first {shown}; all of them on the month pages).",
+                             len(upcoming)).format(n=len(upcoming), shown=len(shown))
+        else:
+            count = ngettext("{n} post.", "{n} posts.", len(upcoming)).format(n=len(upcoming))
+        lines += [count, ""]
+        lines.append(escape.table(cells.header(), (cells.row(brand, e, src, with_year=True) for e in shown), cells.CSS))
     else:
-        lines += ["Bu andan sonrasına planlanmış gönderi yok.", ""]
+        lines += [_("No post is planned after this moment."), ""]
     lines += _months(entries, src)
     lines += _counts(brand, entries, upcoming)
     undated = [e for e in entries if e.when is None]
     if undated:
-        lines += ["## Tarihi olmayan gönderiler", "",
-                  "Bu gönderilerin `date` alanı geçerli bir zaman değil; takvime yerleştirilemediler.", ""]
-        lines.append(escape.table(cells.HEADER, (cells.row(brand, e, src) for e in undated), cells.CSS))
+        lines += ["## " + _("Posts without a date"), "",
+                  _("The `date` of these posts is not a valid time; they could not be placed on the calendar."), ""]
+        lines.append(escape.table(cells.header(), (cells.row(brand, e, src) for e in undated), cells.CSS))
     if unreadable:
-        lines += ["## Okunamayan dosyalar", "",
-                  f"{unreadable} dosyanın ön bilgisi (front matter) okunamadı; takvimde yoklar. "
-                  "Ayrıntı için `ekip check` çalıştırın.", ""]
-    return SiteFile(CALENDAR, "\n".join(lines), "Genel bakış", in_nav=True, section=(SECTION,))
+        lines += ["## " + _("Unreadable files"), "",
+                  ngettext("The front matter of {n} file could not be read; it is not on the calendar. "
+                           "Run `ekip check` for the details.",
+                           "The front matter of {n} files could not be read; they are not on the calendar. "
+                           "Run `ekip check` for the details.", unreadable).format(n=unreadable), ""]
+    return SiteFile(CALENDAR, "\n".join(lines), _("Overview"), in_nav=True, section=(_(SECTION),))
 
 
 def held_by_crisis(brand: Brand, entries: Sequence[Entry]) -> list[Entry]:
@@ -124,24 +135,28 @@ def held_by_crisis(brand: Brand, entries: Sequence[Entry]) -> list[Entry]:
 
 def _crisis(brand: Brand, entries: Sequence[Entry], src: str, docs: frozenset[str]) -> list[str]:
     crisis = brand.crisis or {}
-    playbook = f" ({escape.link('Kriz el kitabı', PLAYBOOK, src)})" if PLAYBOOK in docs else ""
+    playbook = " (" + escape.link(_("Crisis handbook"), PLAYBOOK, src) + ")" if PLAYBOOK in docs else ""
     if not crisis.get("active"):
-        return ["!!! success \"Kriz modu kapalı\"", "",
-                f"    Hiçbir gönderi bekletilmiyor. Kriz ilanı: `ekip crisis start`{playbook}.", ""]
+        return ["!!! success \"" + _("Crisis mode off") + "\"", "",
+                "    " + _("No post is held. To declare a crisis: `ekip crisis start`{playbook}.").format(
+                    playbook=playbook), ""]
     since = parse(crisis.get("since"), brand.timezone)
-    facts = [f"Başlangıç: {escape.text(labels.date_time(since.astimezone(brand.timezone)))}" if since
-             else "Başlangıç: belirtilmemiş"]
+    facts = [_("Started: {time}").format(time=escape.text(labels.date_time(since.astimezone(brand.timezone))))
+             if since else _("Started: not given")]
     if crisis.get("severity") is not None:
-        facts.append(f"seviye: {escape.text(crisis['severity'])}")
+        facts.append(_("severity: {severity}").format(severity=escape.text(crisis["severity"])))
     if crisis.get("reason"):
-        facts.append(f"neden: {escape.text(crisis['reason'])}")
+        facts.append(_("reason: {reason}").format(reason=escape.text(crisis["reason"])))
     held = held_by_crisis(brand, entries)
-    lines = ["!!! danger \"Kriz modu açık\"", "", "    " + "; ".join(facts) + ".", "",
-             f"    `crisis: true` olmayan onaylı ve zamanlanmış gönderiler bekletiliyor: {len(held)} gönderi. "
-             f"Bunları planlama araçlarında elle duraklatın{playbook}.", ""]
+    lines = ["!!! danger \"" + _("Crisis mode on") + "\"", "", "    " + "; ".join(facts) + ".", "",
+             "    " + ngettext("Approved and scheduled posts without `crisis: true` are held: {n} post. "
+                               "Pause them by hand in the scheduling tools{playbook}.",
+                               "Approved and scheduled posts without `crisis: true` are held: {n} posts. "
+                               "Pause them by hand in the scheduling tools{playbook}.",
+                               len(held)).format(n=len(held), playbook=playbook), ""]
     if held:
-        lines += ["### Kriz modunun beklettiği gönderiler", ""]
-        lines.append(escape.table(cells.HEADER, (cells.row(brand, e, src, with_year=True) for e in held), cells.CSS))
+        lines += ["### " + _("Posts held by crisis mode"), ""]
+        lines.append(escape.table(cells.header(), (cells.row(brand, e, src, with_year=True) for e in held), cells.CSS))
     return lines
 
 
@@ -149,9 +164,10 @@ def _months(entries: Sequence[Entry], src: str) -> list[str]:
     counts = Counter(_month(e) for e in entries if e.when is not None)
     if not counts:
         return []
-    lines = ["## Aylar", ""]
+    lines = ["## " + _("Months"), ""]
     for ym in sorted(counts):
-        lines.append(f"- {escape.link(labels.month_name(*ym), month_page(*ym), src)}: {counts[ym]} gönderi")
+        lines.append("- " + ngettext("{month}: {n} post", "{month}: {n} posts", counts[ym]).format(
+            month=escape.link(labels.month_name(*ym), month_page(*ym), src), n=counts[ym]))
     return [*lines, ""]
 
 
@@ -159,17 +175,17 @@ def _counts(brand: Brand, entries: Sequence[Entry], upcoming: Sequence[Entry]) -
     total = Counter(p for e in entries for p in e.platforms)
     ahead = Counter(p for e in upcoming for p in e.platforms)
     known = [p for p in brand.platforms if p in total] + sorted(p for p in total if p not in brand.platforms)
-    lines = ["## Platformlara göre", ""]
+    lines = ["## " + _("By platform"), ""]
     lines.append(escape.table(
-        ("Platform", "Gönderi", "Yaklaşan"),
+        (_("Platform"), _("Posts"), _("Upcoming")),
         ([cells.platforms(brand, [p]), str(total[p]), str(ahead[p])] for p in known),
     ))
     statuses = Counter(labels.EMBARGOED if e.embargoed else e.status for e in entries)
     order = [*labels.STATUSES, labels.EMBARGOED]
     keys = [s for s in order if s in statuses] + sorted(s for s in statuses if s not in order)
-    lines += ["## Durumlara göre", "", "Ambargolu gönderiler, ambargo bitene kadar ayrı sayılır.", ""]
+    lines += ["## " + _("By status"), "", _("Embargoed posts are counted apart until the embargo ends."), ""]
     lines.append(escape.table(
-        ("Durum", "Gönderi"),
+        (_("Status"), _("Posts")),
         ([_status_cell(s), str(statuses[s])] for s in keys),
     ))
     return lines
@@ -177,7 +193,7 @@ def _counts(brand: Brand, entries: Sequence[Entry], upcoming: Sequence[Entry]) -
 
 def _status_cell(status: str) -> str:
     if status == labels.EMBARGOED:
-        return cells.EMBARGO_BADGE
+        return cells.embargo_badge()
     if status in labels.STATUSES:
         return f"{escape.text(labels.status(status))} ({escape.code(status)})"
-    return escape.text(status) if status else "durum yok"
+    return escape.text(status) if status else _("no status")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from checks.i18n import N_, _, ngettext
 from checks.site import escape, labels
 from checks.site.entries import Entry, member_name
 
@@ -11,8 +12,17 @@ if TYPE_CHECKING:
     from checks.brand.model import Brand
 
 CSS = "ekip-takvim"  # the stylesheet gives these tables the full width and fixed columns
-HEADER = ("Zaman", "Platformlar", "Başlık", "Durum", "Yazar", "Kampanya", "Denetim")
-EMBARGO_BADGE = f'<span class="ekip-ambargo">{labels.EMBARGOED}</span>'
+HEADER = (N_("Time"), N_("Platforms"), N_("Title"), N_("Status"), N_("Author"), N_("Campaign"), N_("Check"))
+
+
+def header() -> tuple[str, ...]:
+    """The column titles of a calendar table, in the run's language."""
+    return tuple(_(c) for c in HEADER)
+
+
+def embargo_badge() -> str:
+    """What stands in a table for an embargoed post (no title, no link)."""
+    return f'<span class="ekip-ambargo">{labels.embargoed()}</span>'
 
 
 def platforms(brand: Brand, ids: list[str]) -> str:
@@ -23,10 +33,10 @@ def platforms(brand: Brand, ids: list[str]) -> str:
 def title(entry: Entry, source: str) -> str:
     """The title linked to the preview, or the embargo placeholder (no title, no link)."""
     if entry.embargoed or entry.page is None:
-        return EMBARGO_BADGE
+        return embargo_badge()
     cell = escape.link(entry.title, entry.page, source)
     if entry.crisis:
-        cell += " · *kriz iletişimi*"
+        cell += " · *" + _("crisis communication") + "*"
     return cell
 
 
@@ -34,19 +44,19 @@ def findings(entry: Entry) -> str:
     if entry.embargoed:
         return "—"
     errors, warnings = entry.count("error"), entry.count("warning")
-    parts = [f"{errors} hata"] if errors else []
+    parts = [ngettext("{n} error", "{n} errors", errors).format(n=errors)] if errors else []
     if warnings:
-        parts.append(f"{warnings} uyarı")
+        parts.append(ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings))
     return " · ".join(parts) if parts else "✓"
 
 
 def when(entry: Entry, with_year: bool = False) -> str:
     if entry.when is None:
-        return "tarih yok"
+        return _("no date")
     day = labels.day(entry.when)
     if with_year:
         day += f" {entry.when.year}"
-    return f"{day} {entry.when:%H:%M}"
+    return _("{day} {time}").format(day=day, time=f"{entry.when:%H:%M}")
 
 
 def row(brand: Brand, entry: Entry, source: str, with_year: bool = False) -> list[str]:

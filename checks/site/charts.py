@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape as h
 
+from checks.i18n import _
+
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 12, 16, 36
 SERIES = 6  # colours in the stylesheet; more series reuse them
@@ -68,8 +70,9 @@ def _y_axis(lo: float, hi: float, fmt: Fmt, height: int = HEIGHT) -> tuple[str, 
 
 
 def line_chart(title: str, x_labels: Sequence[str], series: dict[str, Sequence[float | None]], fmt: Fmt,
-               table_header: str = "Tarih") -> str:
-    """One line per series over ``x_labels`` (e.g. days); the table has a row per label."""
+               table_header: str | None = None) -> str:
+    """One line per series over ``x_labels`` (e.g. days); the table has a row per label, headed
+    ``table_header`` (default: "Date" in the run's language)."""
     values = [v for vs in series.values() for v in vs if v is not None]
     if not values or not x_labels:
         return ""
@@ -94,7 +97,7 @@ def line_chart(title: str, x_labels: Sequence[str], series: dict[str, Sequence[f
     rows = [[label, *("—" if (v := vs[i]) is None else fmt(v) for vs in series.values())]
             for i, label in enumerate(x_labels)]
     svg = "".join(parts) + f'<div class="ekip-lejantlar" aria-hidden="true">{legend}</div>'
-    return _figure(svg, title, _table([table_header, *series], rows, title))
+    return _figure(svg, title, _table([table_header or _("Date"), *series], rows, title))
 
 
 def bar_chart(title: str, items: Sequence[tuple[str, float | None]], fmt: Fmt, label_header: str,
@@ -105,7 +108,7 @@ def bar_chart(title: str, items: Sequence[tuple[str, float | None]], fmt: Fmt, l
         return ""
     bar, gap = 22, 8
     height = TOP + len(shown) * (bar + gap) + 8
-    hi = max(v for _, v in shown) or 1
+    hi = max(v for _label, v in shown) or 1
     left = 150
     scale = (WIDTH - left - 70) / hi
     parts = [_svg_open(title, height)]
@@ -119,8 +122,8 @@ def bar_chart(title: str, items: Sequence[tuple[str, float | None]], fmt: Fmt, l
                      f'<text class="ekip-deger" x="{left + max(v * scale, 1) + 6:.1f}" y="{y + bar * 0.7:.1f}">'
                      f"{h(fmt(v))}</text>")
     parts.append("</g></svg>")
-    header = [label_header, value_header, *(name for name, _ in extra)]
-    rows = [[label, fmt(v) if v is not None else "—", *(col[i] for _, col in extra)]
+    header = [label_header, value_header, *(name for name, _col in extra)]
+    rows = [[label, fmt(v) if v is not None else "—", *(col[i] for _name, col in extra)]
             for i, (label, v) in enumerate(items)]
     return _figure("".join(parts), title, _table(header, rows, title))
 
@@ -133,7 +136,7 @@ def heatmap(title: str, rows: Sequence[str], cols: Sequence[str], cells: dict[tu
         return ""
     left, top, cell_w, cell_h = 40, 22, (WIDTH - 40 - 8) / len(cols), 26
     height = top + len(rows) * cell_h + 8
-    hi = max(v for v, _ in cells.values()) or 1
+    hi = max(v for v, _count in cells.values()) or 1
     parts = [_svg_open(title, height)]
     for j, c in enumerate(cols):
         if j % 3 == 0:
@@ -154,6 +157,6 @@ def heatmap(title: str, rows: Sequence[str], cols: Sequence[str], cells: dict[tu
                              f'height="{cell_h - 2}" rx="2" fill-opacity="{level:.2f}"/>')
     parts.append("</g></svg>")
     listed = sorted(cells.items(), key=lambda kv: (-kv[1][0], kv[0]))
-    table = _table(["Gün ve saat", "Değer", "Gönderi"],
+    table = _table([_("Day and hour"), _("Value"), _("Posts")],
                    [[f"{rows[i]} {cols[j]}", fmt(v), str(n)] for (i, j), (v, n) in listed], title)
     return _figure("".join(parts), title, table)

@@ -17,8 +17,8 @@ from pathlib import Path, PurePath, PurePosixPath
 from typing import TYPE_CHECKING
 
 from checks import personal
+from checks.i18n import _
 from checks.ical import is_embargoed, post_key
-from checks.site.labels import EMBARGOED
 from checks.site.model import PREVIEW_DIR
 from checks.timeutil import parse
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from checks.finding import Finding
     from checks.post import Post
 
-REDACTED = f"[{EMBARGOED} gönderi]"
 UNKNOWN_PLATFORM = "?"
 _UNSAFE = re.compile(r"[^\w-]+")
 
@@ -114,7 +113,7 @@ def build_entries(brand: Brand, posts: Sequence[Post], now: datetime,
             when=when.astimezone(tz) if when else None,
             embargoed=embargoed,
             title=personal.redact(str(title).strip() if title not in (None, "")
-                                  else f"(başlıksız) {PurePosixPath(post.path).stem}", rules),
+                                  else _("(untitled) {name}").format(name=PurePosixPath(post.path).stem), rules),
             platforms=platforms,
             rules=rules,
         ))
@@ -172,4 +171,5 @@ def _redacted(f: Finding, secrets: list[str]) -> Finding:
 def _replace_folded(text: str, secret: str) -> str:
     if not text:
         return text
-    return re.sub(re.escape(secret), REDACTED, text, flags=re.IGNORECASE)
+    placeholder = _("[embargoed post]")
+    return re.sub(re.escape(secret), lambda _m: placeholder, text, flags=re.IGNORECASE)

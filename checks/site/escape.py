@@ -13,6 +13,7 @@ import html
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
 
+from checks.i18n import _
 from checks.site import labels
 
 # What Markdown reads as syntax inside a line (emphasis, code, links, images, raw HTML, entities,
@@ -53,7 +54,7 @@ def month_links(months: Sequence[tuple[int, int]], i: int, source: str, page: Ca
     parts = []
     if i > 0:
         parts.append("← " + link(labels.month_name(*months[i - 1]), page(*months[i - 1]), source))
-    parts.append(link("Genel bakış", home, source))
+    parts.append(link(_("Overview"), home, source))
     if i + 1 < len(months):
         parts.append(link(labels.month_name(*months[i + 1]), page(*months[i + 1]), source) + " →")
     return " · ".join(parts)
@@ -67,6 +68,6 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") -
     """A Markdown table; the cells must already be escaped (``text``, ``link``, ``code``).
     ``css``: a class for an empty ``div`` just before the table, for the stylesheet to find it."""
     lines = [f'<div class="{attr(css)}"></div>', ""] if css else []
-    lines += ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _cell in header) + "|"]
     lines += ["| " + " | ".join(cell or "—" for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"

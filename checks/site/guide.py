@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from itertools import groupby, zip_longest
 from typing import TYPE_CHECKING, Any
 
-from checks.i18n import _
+from checks.i18n import N_, _
 from checks.site import escape, labels
 from checks.site.model import GUIDE, SiteFile
 from checks.text.counting import COUNTINGS
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from checks.brand.model import Brand
     from checks.rules.base import Rule
 
-TITLE = "Marka rehberi"
+TITLE = N_("Brand guide")
 
 def anchored(rule_id: str) -> str:
     """The rule id as code, with the rule id as its anchor (``marka/#voice.banned-words``)."""
@@ -26,12 +26,12 @@ def anchored(rule_id: str) -> str:
 
 
 def guide_page(brand: Brand, builtin_ids: Iterable[str] = ()) -> SiteFile:
-    name = escape.text(brand.name) if brand.name else "Marka"
+    name = escape.text(brand.name) if brand.name else _("The brand")
     lines = [
-        f"# {TITLE}",
+        f"# {_(TITLE)}",
         "",
-        f"{name} için `brand/` klasöründen üretilir; burada değişiklik yapılmaz, `brand/` içindeki "
-        "dosyalar PR ile değişir. `ekip check` her gönderiyi bu kurallarla denetler.",
+        _("Generated for {brand} from the `brand/` folder; nothing is changed here: the files in `brand/` change "
+          "through a pull request. `ekip check` checks every post against these rules.").format(brand=name),
         "",
     ]
     lines += _crisis(brand)
@@ -43,24 +43,24 @@ def guide_page(brand: Brand, builtin_ids: Iterable[str] = ()) -> SiteFile:
     lines += _calendar(brand)
     lines += _links(brand)
     lines += _builtin(builtin_ids)
-    return SiteFile(GUIDE, "\n".join(lines), TITLE, in_nav=True)
+    return SiteFile(GUIDE, "\n".join(lines), _(TITLE), in_nav=True)
 
 
 def _crisis(brand: Brand) -> list[str]:
     crisis = brand.crisis or {}
-    lines = ["## Kriz durumu", ""]
+    lines = ["## " + _("Crisis state"), ""]
     if not crisis.get("active"):
-        return [*lines, "!!! success \"Kriz modu kapalı\"", "",
-                "    `brand/crisis.yml`: `active: false`. Kriz ilanı: `ekip crisis start`.", ""]
+        return [*lines, "!!! success \"" + _("Crisis mode off") + "\"", "",
+                "    " + _("`brand/crisis.yml`: `active: false`. To declare a crisis: `ekip crisis start`."), ""]
     since = parse(crisis.get("since"), brand.timezone)
     rows = [
-        ["Başlangıç", escape.text(labels.date_time(since.astimezone(brand.timezone))) if since else "—"],
-        ["Seviye", escape.text(crisis.get("severity")) if crisis.get("severity") is not None else "—"],
-        ["Neden", escape.text(crisis.get("reason")) if crisis.get("reason") else "—"],
+        [_("Start"), escape.text(labels.date_time(since.astimezone(brand.timezone))) if since else "—"],
+        [_("Severity"), escape.text(crisis.get("severity")) if crisis.get("severity") is not None else "—"],
+        [_("Reason"), escape.text(crisis.get("reason")) if crisis.get("reason") else "—"],
     ]
-    return [*lines, "!!! danger \"Kriz modu açık\"", "",
-            "    Bu andan sonraya planlanmış, `crisis: true` olmayan onaylı ve zamanlanmış gönderiler "
-            "bekletilir (`crisis.paused`).", "", escape.table(("Alan", "Değer"), rows)]
+    return [*lines, "!!! danger \"" + _("Crisis mode on") + "\"", "",
+            "    " + _("Approved and scheduled posts planned after this moment without `crisis: true` are held "
+                       "(`crisis.paused`)."), "", escape.table((_("Field"), _("Value")), rows)]
 
 
 def _members_with(brand: Brand, roles: Iterable[str]) -> str:
@@ -71,35 +71,35 @@ def _members_with(brand: Brand, roles: Iterable[str]) -> str:
 
 
 def _roles(roles: Iterable[str]) -> str:
-    return ", ".join(f"{escape.text(labels.ROLES.get(r, r))} ({escape.code(r)})" for r in roles) or "—"
+    return ", ".join(f"{escape.text(labels.role(r))} ({escape.code(r)})" for r in roles) or "—"
 
 
 def _approvals(brand: Brand) -> list[str]:
-    lines = ["## Onay kuralları", ""]
+    lines = ["## " + _("Approval rules"), ""]
     policy = brand.approvals
     if not policy:
-        return [*lines, "`brand.yml` onay kuralı tanımlamıyor.", ""]
+        return [*lines, _("`brand.yml` defines no approval rule."), ""]
     rows = []
     for status, need in policy.items():
         roles = list(need.get("roles") or []) if isinstance(need, dict) else []
         count = need.get("count", 1) if isinstance(need, dict) else 1
         rows.append([f"{escape.text(labels.status(status))} ({escape.code(status)})", str(count), _roles(roles),
                      _members_with(brand, roles)])
-    return [*lines, "Bir gönderi bu durumlara geçmeden önce `approvals` listesinde şu onaylar bulunmalı. "
-            "Yazar kendi gönderisini onaylayamaz (`workflow.approval`).", "",
-            escape.table(("Durum", "Onay sayısı", "Onaylayan roller", "Bu rollerdeki kişiler"), rows)]
+    return [*lines, _("Before a post moves to these statuses, its `approvals` list must hold these approvals. "
+                      "The author cannot approve their own post (`workflow.approval`)."), "",
+            escape.table((_("Status"), _("Approvals"), _("Approving roles"), _("People in these roles")), rows)]
 
 
 def _rules(brand: Brand) -> list[str]:
     rules = [r for r in brand.rules if r.header.kind != "sensitive"]
-    lines = ["## Üslup kuralları", ""]
+    lines = ["## " + _("Style rules"), ""]
     if not rules:
-        return [*lines, "Tanımlı kural yok.", ""]
-    lines += ["Kural kimliği `<dosya>.<kural>` biçimindedir; bir gönderide susturmak için "
-              "`<!-- ekip-disable KURAL: gerekçe -->` yazılır.", ""]
+        return [*lines, _("No rule is defined."), ""]
+    lines += [_("A rule id has the form `<file>.<rule>`; to silence it in a post, write "
+                "`<!-- ekip-disable RULE: reason -->`."), ""]
     for prefix, group in groupby(rules, key=lambda r: r.id.split(".", 1)[0]):
         if prefix in brand.packs:
-            lines += [f"### {escape.text(prefix)} (yerleşik paket)", ""]
+            lines += ["### " + _("{pack} (built-in pack)").format(pack=escape.text(prefix)), ""]
         else:
             lines += [f"### {escape.text(prefix)} ({escape.code(f'brand/rules/{prefix}.yml')})", ""]
         for rule in group:
@@ -113,35 +113,35 @@ def _rule(rule: Rule) -> list[str]:
     # is below the table of contents' depth anyway.
     lines = [f'<h4 id="{escape.attr(h.id)}">{escape.code(h.id)}</h4>', ""]
     rows = [
-        ["Tür", f"{escape.text(labels.KINDS.get(h.kind, h.kind))} ({escape.code(h.kind)})"],
-        ["Düzey", f"{escape.text(labels.LEVELS.get(h.level, h.level))} ({escape.code(h.level)})"],
-        ["Mesaj", escape.text(h.message)],
+        [_("Kind"), f"{escape.text(labels.kind(h.kind))} ({escape.code(h.kind)})"],
+        [_("Level"), f"{escape.text(labels.level(h.level))} ({escape.code(h.level)})"],
+        [_("Message"), escape.text(h.message)],
     ]
     described = rule.describe()
     if described:
-        rows.append(["Ne arar", escape.text(described)])
+        rows.append([_("Looks for"), escape.text(described)])
     if h.lang:
-        rows.append(["Diller", escape.text(", ".join(sorted(h.lang)))])
+        rows.append([_("Languages"), escape.text(", ".join(sorted(h.lang)))])
     if h.platforms:
-        rows.append(["Platformlar", escape.text(", ".join(sorted(h.platforms)))])
-    lines.append(escape.table(("Alan", "Değer"), rows))
+        rows.append([_("Platforms"), escape.text(", ".join(sorted(h.platforms)))])
+    lines.append(escape.table((_("Field"), _("Value")), rows))
     bad, good = h.examples.get("bad") or [], h.examples.get("good") or []
     if bad or good:
         pairs = zip_longest(bad, good, fillvalue=None)
-        lines.append(escape.table(("✗ Yanlış (kurala takılır)", "✓ Doğru (takılmaz)"),
+        lines.append(escape.table(("✗ " + _("Wrong (hits the rule)"), "✓ " + _("Right (does not hit it)")),
                                   ([escape.text(b) if b is not None else "", escape.text(g) if g is not None else ""]
                                    for b, g in pairs)))
     return lines
 
 
 def _sensitive(brand: Brand) -> list[str]:
-    lines = ["## Hassas konular", ""]
+    lines = ["## " + _("Sensitive topics"), ""]
     if not brand.sensitive:
-        return [*lines, "`sensitive.yml` hassas konu tanımlamıyor.", ""]
-    lines += ["Bir konunun terimi metinde geçerse `sensitive.<konu>` bulgusu verilir. "
-              "*Engelle*: her zaman hata, metin değişmeli. *Onay gerekir*: gönderi konuyu `topics` "
-              "listesinde bildirip aşağıdaki rollerden birinin (yazar dışında) onayını alana kadar hata. "
-              "*Uyar*: uyarı.", ""]
+        return [*lines, _("`sensitive.yml` defines no sensitive topic."), ""]
+    lines += [_("When a term of a topic appears in the text, a `sensitive.<topic>` finding is given. "
+                "*Block*: always an error, the text must change. *Approval required*: an error until the post "
+                "declares the topic in its `topics` list and gets an approval from one of the roles below (not "
+                "the author). *Warn*: a warning."), ""]
     rows = []
     for topic in brand.sensitive:
         rule = brand.rule(f"sensitive.{topic['id']}")
@@ -149,14 +149,14 @@ def _sensitive(brand: Brand) -> list[str]:
         rows.append([
             anchored(f"sensitive.{topic['id']}"),
             escape.text(topic.get("name") or topic["id"]),
-            escape.text(labels.ACTIONS.get(topic.get("action", ""), topic.get("action", ""))),
-            escape.text(labels.LEVELS.get(rule.level, rule.level)) if rule else "—",
+            escape.text(labels.action(topic.get("action", ""))),
+            escape.text(labels.level(rule.level)) if rule else "—",
             escape.text(", ".join(map(str, topic.get("terms") or []))),
             _roles(approvers) if approvers else "—",
             _members_with(brand, approvers) if approvers else "—",
         ])
-    return [*lines, escape.table(("Kural", "Konu", "Eylem", "Düzey", "Terimler", "Onaylayan roller",
-                                  "Onaylayabilecek kişiler"), rows)]
+    return [*lines, escape.table((_("Rule"), _("Topic"), _("Action"), _("Level"), _("Terms"), _("Approving roles"),
+                                  _("People who can approve")), rows)]
 
 
 def _platforms(brand: Brand) -> list[str]:
@@ -164,16 +164,16 @@ def _platforms(brand: Brand) -> list[str]:
     for p in brand.platforms.values():
         how = _(COUNTINGS.get(p.counting, p.counting))
         if p.url_length:
-            how += f"; her bağlantı {p.url_length}"
+            how += _("; each link {n}").format(n=p.url_length)
         rows.append([
             escape.text(p.name), escape.code(p.id), str(p.max_length), escape.text(how),
-            _opt(p.max_hashtags), "evet" if p.needs_media else "hayır", _opt(p.max_alt_text), _opt(p.max_links),
+            _opt(p.max_hashtags), _("yes") if p.needs_media else _("no"), _opt(p.max_alt_text), _opt(p.max_links),
         ])
-    return ["## Platformlar", "",
-            "Yerleşik tablo; `brand/platforms.yml` alan alan değiştirebilir. Uzunluk her platformun kendi "
-            "yöntemiyle sayılır (`platform.length`).", "",
-            escape.table(("Platform", "Kimlik", "En fazla uzunluk", "Nasıl sayılır", "En fazla etiket",
-                          "Görsel gerekli", "Alt metin sınırı", "En fazla bağlantı"), rows)]
+    return ["## " + _("Platforms"), "",
+            _("The built-in table; `brand/platforms.yml` can change it field by field. Length is counted the way "
+              "each platform counts it (`platform.length`)."), "",
+            escape.table((_("Platform"), _("Id"), _("Maximum length"), _("How it is counted"), _("Maximum hashtags"),
+                          _("Image required"), _("Alt text limit"), _("Maximum links")), rows)]
 
 
 def _opt(value: int | None) -> str:
@@ -181,39 +181,39 @@ def _opt(value: int | None) -> str:
 
 
 def _team(brand: Brand) -> list[str]:
-    lines = ["## Ekip ve roller", ""]
+    lines = ["## " + _("Team and roles"), ""]
     if not brand.members:
-        return [*lines, "`team.yml` ekip üyesi tanımlamıyor.", ""]
+        return [*lines, _("`team.yml` defines no team member."), ""]
     rows = [[escape.text(m.get("name") or mid) if isinstance(m, dict) else escape.text(mid), escape.code(mid),
              _roles(m.get("roles") or []) if isinstance(m, dict) else "—"]
             for mid, m in brand.members.items()]
-    lines += ["Gönderilerde `author` ve `approvals[].by` alanlarına kimlik yazılır.", "",
-              escape.table(("Kişi", "Kimlik", "Roller"), rows)]
+    lines += [_("Posts name people by id in `author` and `approvals[].by`."), "",
+              escape.table((_("Person"), _("Id"), _("Roles")), rows)]
     return lines
 
 
 def _calendar(brand: Brand) -> list[str]:
     cal: dict[str, Any] = brand.calendar or {}
-    lines = ["## Takvim kuralları", "", "### Sessiz dönemler", ""]
+    lines = ["## " + _("Calendar rules"), "", "### " + _("Quiet periods"), ""]
     periods = cal.get("quiet_periods") or []
     if periods:
-        lines += ["Bu aralıklara planlanan her gönderi işaretlenir (`calendar.quiet-period`); "
-                  "`crisis: true` gönderiler hariç.", ""]
+        lines += [_("Every post planned in these periods is flagged (`calendar.quiet-period`), except posts with "
+                    "`crisis: true`."), ""]
         rows = [[escape.code(q.get("id", "")), escape.text(q.get("name") or ""), _time(brand, q.get("start")),
-                 _time(brand, q.get("end")), "evet" if q.get("yearly") else "hayır"] for q in periods]
-        lines.append(escape.table(("Kimlik", "Ad", "Başlangıç", "Bitiş", "Her yıl"), rows))
+                 _time(brand, q.get("end")), _("yes") if q.get("yearly") else _("no")] for q in periods]
+        lines.append(escape.table((_("Id"), _("Name"), _("Start"), _("End"), _("Every year")), rows))
     else:
-        lines += ["Tanımlı sessiz dönem yok.", ""]
+        lines += [_("No quiet period is defined."), ""]
     limits: dict[str, Any] = cal.get("daily_limit") or {}
     gaps: dict[str, Any] = cal.get("min_gap_minutes") or {}
     if limits or gaps:
         ids = list(dict.fromkeys([*limits, *gaps]))
         rows = [[escape.text(brand.platforms[p].name if p in brand.platforms else p), _opt(limits.get(p)),
                  _opt(gaps.get(p))] for p in ids]
-        lines += ["### Günlük sınırlar ve aralıklar", "",
-                  "Marka saatine göre bir günde en fazla gönderi (`calendar.daily-limit`) ve aynı platformda "
-                  "iki gönderi arasındaki en kısa süre (`calendar.gap`).", "",
-                  escape.table(("Platform", "Günde en fazla", "En az aralık (dakika)"), rows)]
+        lines += ["### " + _("Daily limits and gaps"), "",
+                  _("The most posts in a day by the brand's clock (`calendar.daily-limit`) and the shortest time "
+                    "between two posts on the same platform (`calendar.gap`)."), "",
+                  escape.table((_("Platform"), _("Most per day"), _("Shortest gap (minutes)")), rows)]
     return lines
 
 
@@ -225,12 +225,12 @@ def _time(brand: Brand, value: object) -> str:
 def _links(brand: Brand) -> list[str]:
     domains = ", ".join(escape.code(d) for d in brand.utm_domains) or "—"
     tags = ", ".join(escape.code(t) for t in brand.disclosure_tags) or "—"
-    return ["## Bağlantılar ve iş birliği etiketleri", "",
-            escape.table(("Kural", "Değer"), [
-                ["UTM zorunlu alan adları (`links.utm`)", domains],
-                ["İş birliği etiketleri (`disclosure`)", tags],
-                ["Varsayılan dil", escape.code(brand.default_lang)],
-                ["Saat dilimi", escape.code(brand.timezone.key)],
+    return ["## " + _("Links and partnership tags"), "",
+            escape.table((_("Rule"), _("Value")), [
+                [_("Domains that need UTM parameters (`links.utm`)"), domains],
+                [_("Partnership tags (`disclosure`)"), tags],
+                [_("Default language"), escape.code(brand.default_lang)],
+                [_("Timezone"), escape.code(brand.timezone.key)],
             ])]
 
 
@@ -245,8 +245,8 @@ def _builtin(ids: Iterable[str]) -> list[str]:
     for rule_id in ids:
         entry = described.get(rule_id)
         text = registry.translated(rule_id) or (entry.description if entry else "")  # registry text: our Markdown
-        levels = " / ".join(labels.LEVELS[lv] for lv in entry.levels) if entry else ""
+        levels = " / ".join(labels.level(lv) for lv in entry.levels) if entry else ""
         rows.append([anchored(rule_id), escape.text(levels), text])
-    return ["## Yerleşik denetimler", "",
-            "Kimlikleri sabit denetimler; her gönderiye uygulanır.", "",
-            escape.table(("Kural", "Düzey", "Ne zaman"), rows)]
+    return ["## " + _("Built-in checks"), "",
+            _("Checks with fixed ids; they apply to every post."), "",
+            escape.table((_("Rule"), _("Level"), _("When")), rows)]

@@ -21,8 +21,9 @@ the build with the page and the name. The names:
 ``dini-gunler-kaynak``
     That file's source line.
 
-Values are escaped as Markdown text (``checks.site.escape``). Plain Python, no MkDocs: the
-tests call ``values`` and ``fill`` directly.
+Values are escaped as Markdown text (``checks.site.escape``) and written in the site's language
+(``checks.i18n``: words, lists, month and weekday names; the pages around them are the team's own
+text). Plain Python, no MkDocs: the tests call ``values`` and ``fill`` directly.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checks.datenames import month, weekday
 from checks.errors import EkipError
+from checks.i18n import N_, _, ngettext
 from checks.site.escape import text as esc
 from checks.timeutil import parse
 from checks.yamlfile import YamlError
@@ -44,22 +47,24 @@ if TYPE_CHECKING:
 
 PLACEHOLDER = re.compile(r"\{\{marka:([a-z0-9-]+)\}\}")
 RELIGIOUS_DAYS = "dini-gunler.yml"
-MONTHS = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
-          "Kasım", "Aralık")
-WEEKDAYS = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
-KIND_NAMES = {"kandil": "kandil / gece", "ramazan": "Ramazan", "arife": "arife", "bayram": "bayram",
-              "hicri": "Hicri takvim"}
+KIND_NAMES = {"kandil": N_("kandil / night"), "ramazan": N_("Ramadan"), "arife": N_("eve (arife)"),
+              "bayram": N_("bayram (feast)"), "hicri": N_("Hijri calendar")}
 
 
-def turkish_list(items: list[str], last: str = "ve") -> str:
-    """``a, b ve c``."""
+def turkish_list(items: list[str], either: bool = False) -> str:
+    """``a, b and c`` (``a, b or c`` when ``either``), in the site's language (``a, b ve c``)."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+    pattern = _("{items} or {last}") if either else _("{items} and {last}")
+    return pattern.format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def long_date(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    return _("{day} {month} {year}").format(day=d.day, month=month(d.month), year=d.year)
+
+
+def _day_month(d: date) -> str:
+    return _("{day} {month}").format(day=d.day, month=month(d.month))
 
 
 def _limit(brand: Brand, count: str) -> str:
@@ -80,24 +85,26 @@ def _hitap(brand: Brand, suffix: str) -> str:
 
 
 def _disclosure(brand: Brand) -> str:
-    return turkish_list([f"`{t}`" for t in brand.disclosure_tags], "veya")
+    return turkish_list([f"`{t}`" for t in brand.disclosure_tags], either=True)
 
 
 def _approvals(brand: Brand) -> str:
     """One sentence per distinct need, with the statuses that share it and who holds the roles."""
     policy = brand.approvals
     if not policy:
-        return "Onay gerekmez."
+        return _("No approval is needed.")
     needs: dict[tuple[tuple[str, ...], int], list[str]] = {}
     for status, need in policy.items():
         needs.setdefault((tuple(need.get("roles", [])), int(need.get("count", 1))), []).append(status)
     parts = []
     for (roles, count), statuses in needs.items():
         holders = [m for m in brand.members if set(brand.roles_of(m)) & set(roles)]
-        who = f" (bugün: {', '.join(f'`{m}`' for m in holders)})" if holders else ""
-        noun = "durumları" if len(statuses) > 1 else "durumu"
-        parts.append(f"{turkish_list([f'`{s}`' for s in statuses])} {noun} için "
-                     f"{turkish_list([f'`{r}`' for r in roles], 'veya')} rolünden en az {count} kişinin onayı{who}")
+        who = _(" (today: {members})").format(members=", ".join(f"`{m}`" for m in holders)) if holders else ""
+        parts.append(ngettext("For the status {statuses}, at least {count} approval(s) from the role {roles}{who}",
+                              "For the statuses {statuses}, at least {count} approval(s) from the role {roles}{who}",
+                              len(statuses)).format(
+            statuses=turkish_list([f"`{s}`" for s in statuses]), count=count,
+            roles=turkish_list([f"`{r}`" for r in roles], either=True), who=who))
     return "; ".join(parts) + "."
 
 
@@ -106,7 +113,7 @@ def _hhmm(dt: datetime) -> str:
 
 
 def _quiet_periods(brand: Brand) -> str:
-    rows = ["| Dönem | Ne zaman | Tekrar | Kimlik |", "| --- | --- | --- | --- |"]
+    rows = [_row(_("Period"), _("When"), _("Repeats"), _("Id")), "| --- | --- | --- | --- |"]
     for qp in brand.calendar.get("quiet_periods") or []:
         start = parse(qp.get("start"), brand.timezone)
         end = parse(qp.get("end"), brand.timezone)
@@ -114,43 +121,49 @@ def _quiet_periods(brand: Brand) -> str:
             continue
         start, end = start.astimezone(brand.timezone), end.astimezone(brand.timezone)
         yearly = qp.get("yearly") is True
-        day = f"{start.day} {MONTHS[start.month - 1]}" + ("" if yearly else f" {start.year}")
+        day = _day_month(start) if yearly else long_date(start)
         whole_days = start.hour == start.minute == 0 and end.hour == end.minute == 0
         if whole_days and (end - start).days == 1:
-            when = f"{day}, bütün gün"
+            when = _("{day}, all day").format(day=day)
         elif whole_days:
             last = end.date().fromordinal(end.date().toordinal() - 1)
-            when = f"{day} – {last.day} {MONTHS[last.month - 1]}" + ("" if yearly else f" {last.year}") + ", bütün gün"
+            when = _("{start} – {end}, all day").format(start=day, end=_day_month(last) if yearly else long_date(last))
         else:
-            when = f"{day}, {_hhmm(start)}–{_hhmm(end)}"
+            when = _("{day}, {start}–{end}").format(day=day, start=_hhmm(start), end=_hhmm(end))
         platforms = qp.get("platforms")
         if platforms:
             when += " (" + ", ".join(esc(p) for p in platforms) + ")"
-        rows.append(f"| {esc(qp.get('name') or qp.get('id'))} | {when} | {'her yıl' if yearly else 'bir kez'} "
-                    f"| `{qp.get('id')}` |")
+        rows.append(_row(esc(qp.get("name") or qp.get("id")), when, _("every year") if yearly else _("once"),
+                         f"`{qp.get('id')}`"))
     return "\n".join(rows)
 
 
 def _daily_limits(brand: Brand) -> str:
     limits = brand.calendar.get("daily_limit") or {}
     gaps = brand.calendar.get("min_gap_minutes") or {}
-    rows = ["| Platform | Günde en fazla | Gönderiler arası en az |", "| --- | --- | --- |"]
+    rows = [_row(_("Platform"), _("Most per day"), _("Shortest gap between posts")), "| --- | --- | --- |"]
     for pid in [p for p in brand.platforms if p in limits or p in gaps]:
-        gap = f"{gaps[pid]} dk" if pid in gaps else "—"
+        gap = _("{n} min").format(n=gaps[pid]) if pid in gaps else "—"
         rows.append(f"| {esc(brand.platforms[pid].name)} | {limits.get(pid, '—')} | {gap} |")
     return "\n".join(rows)
 
 
-COUNTING = {"x": "X ağırlıklı (bağlantı 23)", "codepoints": "karakter", "graphemes": "görünen karakter",
-            "utf16": "UTF-16 birimi"}
+COUNTING = {"x": N_("X weighted (link 23)"), "codepoints": N_("characters"), "graphemes": N_("visible characters"),
+            "utf16": N_("UTF-16 units")}
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
 def _platform_limits(brand: Brand) -> str:
-    rows = ["| Platform | En fazla | Sayım | Etiket sınırı | Medya şart |", "| --- | --- | --- | --- | --- |"]
+    rows = [_row(_("Platform"), _("At most"), _("Counting"), _("Hashtag limit"), _("Media required")),
+            "| --- | --- | --- | --- | --- |"]
     for p in brand.platforms.values():
         tags = "—" if p.max_hashtags is None else str(p.max_hashtags)
-        rows.append(f"| {esc(p.name)} | {p.max_length:,}".replace(",", ".") +
-                    f" | {COUNTING.get(p.counting, p.counting)} | {tags} | {'evet' if p.needs_media else 'hayır'} |")
+        counting = _(COUNTING[p.counting]) if p.counting in COUNTING else p.counting
+        rows.append(_row(esc(p.name), f"{p.max_length:,}".replace(",", "."), counting, tags,
+                         _("yes") if p.needs_media else _("no")))
     return "\n".join(rows)
 
 
@@ -185,12 +198,14 @@ def _religious_table(root: Path) -> str:
         if d.year != year:
             year = d.year
             checked = data["checked"].get(year) or data["checked"].get(str(year))
-            note = f"Diyanet listesiyle karşılaştırıldı: {esc(checked)}" if checked else \
-                "Diyanet'in yayımladığı listeyle henüz karşılaştırılmadı"
-            out += ["", f"**{year}** ({note})", "", "| Tarih | Gün | Ne | Tür |", "| --- | --- | --- | --- |"]
-        evening = " (akşamı)" if day.get("kind") == "kandil" else ""
-        out.append(f"| {long_date(d)}{evening} | {WEEKDAYS[d.weekday()]} | {esc(day.get('name', ''))} "
-                   f"| {KIND_NAMES.get(str(day.get('kind')), esc(day.get('kind')))} |")
+            note = _("compared with Diyanet's list: {checked}").format(checked=esc(checked)) if checked else \
+                _("not yet compared with the list Diyanet published")
+            out += ["", f"**{year}** ({note})", "", _row(_("Date"), _("Day"), _("What"), _("Kind")),
+                    "| --- | --- | --- | --- |"]
+        kind = str(day.get("kind"))
+        shown = _("{date} (evening)").format(date=long_date(d)) if kind == "kandil" else long_date(d)
+        out.append(_row(shown, weekday(d.weekday()), esc(day.get("name", "")),
+                        _(KIND_NAMES[kind]) if kind in KIND_NAMES else esc(day.get("kind"))))
     return "\n".join(out).strip()
 
 

@@ -1,19 +1,26 @@
 """The MkDocs plugin ``ekip``: a thin adapter between MkDocs and ``checks.site.generate``.
 
-``on_config`` adds the stylesheet; ``on_files`` reads the brand and the posts, runs the
-checker once, and adds every generated file as a ``File.generated``: the calendar overview,
-the month pages and the brand guide in the navigation (see ``checks.site.nav``), the post
-previews out of it (``NOT_IN_NAV``: Material renders the whole navigation on every page, so
-2,000 previews in it would make the build several times slower); they are linked from the
-month pages. Previews are generated as HTML (``SiteFile.html``): ``on_page_content`` puts that
-HTML in place of the rendered Markdown, ``on_post_page`` adds the part that search must not
-index (after the search plugin read the page), and ``on_env`` adds their light template
-(``checks.site.template``).
+``on_config`` chooses the site's language, sets Material's ``theme.language`` to it and adds the
+stylesheet; ``on_files`` reads the brand and the posts, runs the checker once, and adds every
+generated file as a ``File.generated``: the calendar overview, the month pages and the brand
+guide in the navigation (see ``checks.site.nav``), the post previews out of it (``NOT_IN_NAV``:
+Material renders the whole navigation on every page, so 2,000 previews in it would make the
+build several times slower); they are linked from the month pages. Previews are generated as
+HTML (``SiteFile.html``): ``on_page_content`` puts that HTML in place of the rendered Markdown,
+``on_post_page`` adds the part that search must not index (after the search plugin read the
+page), and ``on_env`` adds their light template (``checks.site.template``).
 ``on_page_markdown`` fills the ``{{marka:NAME}}`` placeholders of the hand-written handbook pages
 with values from the brand (``checks.site.handbook``), so the handbook states what ``brand/``
 enforces. ``on_serve`` makes ``mkdocs serve`` rebuild when ``content/`` or ``brand/`` change. While crisis
 mode is on, ``on_post_page`` puts a banner at the top of every page (hand-written, generated
 and previews alike), linking to the crisis handbook.
+
+The language of the generated pages (``checks.i18n``) is chosen as for ``ekip`` commands,
+without ``--lang``: ``EKIP_LANG``, then the brand's ``default_lang`` when brand.yml sets it, then the
+locale, else Turkish. Material's own words (search box, "Table of contents", the footer) follow it:
+``on_config`` sets ``theme.language`` to the same language when the theme has that setting (Material
+does), unless the plugin option ``theme_language`` is false; then mkdocs.yml's ``theme.language``
+stays as written. The hand-written handbook pages and the team's texts are not translated.
 
 Hand-written pages pass through two gates: a file in the docs folder whose real path lies
 outside the repository root (a symlink leading out) is dropped in ``on_files``, with a warning
@@ -29,6 +36,8 @@ Options (``plugins: - ekip: {...}`` in mkdocs.yml):
 ``root``
     The repository root, the folder that holds ``brand/`` and ``content/`` (default: the folder
     of mkdocs.yml; a relative path is read from there).
+``theme_language``
+    Set the theme's ``language`` to the site's language (default: true).
 """
 
 from __future__ import annotations
@@ -50,11 +59,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from checks import i18n
 from checks.errors import EkipError
+from checks.i18n import _
 from checks.site import handbook, labels, nav, source, templates
 from checks.site.generate import build_site
 from checks.site.model import PREVIEW_TEMPLATE, STYLE
-from checks.site.template import TEMPLATES
+from checks.site.template import templates as page_templates
 from checks.timeutil import parse
 
 PLAYBOOK = "kriz/index.md"
@@ -67,6 +78,7 @@ UNINDEXED_MARK = "<!-- ekip: unindexed -->"
 class EkipPluginConfig(base.Config):
     now = c.Optional(c.Type((str, datetime)))
     root = c.Optional(c.Type(str))
+    theme_language = c.Type(bool, default=True)
 
 
 class EkipPlugin(BasePlugin[EkipPluginConfig]):
@@ -79,6 +91,7 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
         self._root_dir: Path | None = None
         self._when: datetime | None = None  # the time the site is built for, for post templates
         self._banner: str | None = None  # crisis banner HTML, with {playbook} for the handbook's URL
+        self._config_brand: Any = None  # the brand on_config loaded, used once by on_files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` runs a server thread: no forked checker workers there (forking a
@@ -90,6 +103,15 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
         return (here / self.config.root).resolve() if self.config.root else here
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Choose the language (loading the brand applies its ``default_lang``) and give it to the
+        theme; the brand is kept for ``on_files`` of the same build."""
+        i18n.choose()  # EKIP_LANG or the locale; a no-op under i18n.using (tests)
+        try:
+            self._config_brand = source.load_brand_at(self._root(config))
+        except EkipError as exc:
+            raise PluginError(f"ekip: {exc}") from None
+        if self.config.theme_language and "language" in config.theme:
+            config.theme["language"] = i18n.language()
         if STYLE not in config.extra_css:
             config.extra_css.append(STYLE)
         return config
@@ -97,7 +119,8 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = self._root(config)
         try:
-            brand = source.load_brand_at(root)
+            brand = self._config_brand if self._config_brand is not None else source.load_brand_at(root)
+            self._config_brand = None
             now = self._now(brand.timezone)
             found = source.load(root, now, brand, jobs=self._jobs)
         except EkipError as exc:
@@ -167,7 +190,7 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Add the preview template (``checks.site.template``) in front of the theme's."""
-        loaders: list[jinja2.BaseLoader] = [jinja2.DictLoader(TEMPLATES)]
+        loaders: list[jinja2.BaseLoader] = [jinja2.DictLoader(page_templates())]
         if env.loader is not None:
             loaders.append(env.loader)
         env.loader = jinja2.ChoiceLoader(loaders)
@@ -200,15 +223,16 @@ def crisis_banner(brand: Any, has_playbook: bool) -> str | None:
     facts = []
     since = parse(crisis.get("since"), brand.timezone)
     if since is not None:
-        facts.append(f"{escape_html(labels.date_time(since.astimezone(brand.timezone)))} itibarıyla")
+        facts.append(_("as of {time}").format(time=escape_html(labels.date_time(since.astimezone(brand.timezone)))))
     if crisis.get("severity") is not None:
-        facts.append(f"seviye {escape_html(str(crisis['severity']))}")
+        facts.append(_("severity {severity}").format(severity=escape_html(str(crisis["severity"]))))
     if crisis.get("reason"):
         facts.append(escape_html(str(crisis["reason"])))
-    link = ' <a href="{playbook}">Kriz el kitabı</a>' if has_playbook else ""
+    link = ' <a href="{playbook}">' + escape_html(_("Crisis handbook")) + "</a>" if has_playbook else ""
     detail = f": {'; '.join(facts)}." if facts else "."
-    return (f'<div class="ekip-kriz-bandi" role="alert"><strong>Kriz modu açık</strong>{detail} '
-            f"Planlı gönderiler bekletiliyor (<code>crisis: true</code> olanlar hariç).{link}</div>")
+    title = escape_html(_("Crisis mode on"))
+    held = _("Planned posts are held (except those with <code>crisis: true</code>).")
+    return f'<div class="ekip-kriz-bandi" role="alert"><strong>{title}</strong>{detail} {held}{link}</div>'
 
 
 def with_banner(html: str, banner: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from html import escape as h
 from typing import TYPE_CHECKING
 
-from checks.i18n import _
+from checks.i18n import _, ngettext
 from checks.site import labels
 from checks.site.entries import Entry, member_name
 from checks.site.model import CALENDAR, GUIDE, SiteFile, file_href, href, media_path, month_page
@@ -44,21 +44,22 @@ def preview_page(brand: Brand, entry: Entry, directory_urls: bool = True,
     if entry.when is not None:
         ym = (entry.when.year, entry.when.month)
         back.append("← " + link(labels.month_name(*ym), month_page(*ym)))
-    back.append(link("Genel bakış", CALENDAR))
+    back.append(link(_("Overview"), CALENDAR))
     text = entry.post.text  # counted as it is; shown with personal data masked (entry.public_text)
     shown = entry.public_text
     parts = [
         f"<h1>{h(entry.title)}</h1>",
         f"<p><strong>{_summary(brand, entry)}</strong></p>",
         f"<p>{' · '.join(back)}</p>",
-        '<p class="ekip-etiket">Metin</p>',
-        f'<div class="ekip-gonderi">{post_html(shown)}</div>' if text else "<p><em>Gönderinin metni boş.</em></p>",
+        '<p class="ekip-etiket">' + _("Text") + "</p>",
+        f'<div class="ekip-gonderi">{post_html(shown)}</div>' if text
+        else "<p><em>" + _("The post has no text.") + "</em></p>",
         *_media(entry, src, directory_urls, media or {}),
     ]
     unindexed = [
         "<div data-search-exclude>",
-        '<h2 id="bilgiler" data-search-exclude>Bilgiler</h2>',
-        _table(("Alan", "Değer"), _facts(brand, entry)),
+        '<h2 id="bilgiler" data-search-exclude>' + _("Details") + "</h2>",
+        _table((_("Field"), _("Value")), _facts(brand, entry)),
         *(_numbers(brand, stats) if entry.status in ("published", "archived") else []),
         *_lengths(brand, entry, text),
         *_findings(entry, href(GUIDE, src, directory_urls)),
@@ -84,7 +85,7 @@ def _platforms(brand: Brand, ids: list[str]) -> str:
 
 def _summary(brand: Brand, entry: Entry) -> str:
     """One line under the title: when, where, status, who."""
-    parts = [h(labels.date_time(entry.when)) if entry.when else "tarih yok",
+    parts = [h(labels.date_time(entry.when)) if entry.when else _("no date"),
              _platforms(brand, entry.platforms), h(labels.status(entry.status))]
     if entry.author:
         parts.append(h(member_name(brand, entry.author)))
@@ -101,27 +102,28 @@ def _member(brand: Brand, member: str) -> str:
 def _facts(brand: Brand, entry: Entry) -> list[list[str]]:
     tz = brand.timezone
     front = entry.post.front
-    when = f"{h(labels.date_time(entry.when))} ({_code(tz.key)})" if entry.when else "geçerli bir tarih yok"
+    when = f"{h(labels.date_time(entry.when))} ({_code(tz.key)})" if entry.when else _("no valid date")
     status = f"{h(labels.status(entry.status))} ({_code(entry.status)})" if entry.status else "—"
     rows = [
-        ["Zaman", when],
-        ["Platformlar", _platforms(brand, entry.platforms)],
-        ["Durum", status],
-        ["Yazar", _member(brand, entry.author)],
-        ["Kampanya", h(entry.campaign) if entry.campaign else "—"],
-        ["Sponsorlu", "evet (iş birliği etiketi gerekir)" if front.get("sponsored") is True else "hayır"],
-        ["Kriz iletişimi", f"evet ({_code('crisis: true')})" if entry.crisis else "hayır"],
+        [_("Time"), when],
+        [_("Platforms"), _platforms(brand, entry.platforms)],
+        [_("Status"), status],
+        [_("Author"), _member(brand, entry.author)],
+        [_("Campaign"), h(entry.campaign) if entry.campaign else "—"],
+        [_("Sponsored"), _("yes (needs a partnership tag)") if front.get("sponsored") is True else _("no")],
+        [_("Crisis communication"),
+         _("yes ({value})").format(value=_code("crisis: true")) if entry.crisis else _("no")],
     ]
     topics = front.get("topics")
     if isinstance(topics, list) and topics:
-        rows.append(["Bildirilen hassas konular", h(entry.public(", ".join(map(str, topics))))])
+        rows.append([_("Declared sensitive topics"), h(entry.public(", ".join(map(str, topics))))])
     approvals = front.get("approvals")
     if isinstance(approvals, list) and approvals:
-        rows.append(["Onaylar", "<br>".join(_approval(brand, a) for a in approvals)])
+        rows.append([_("Approvals given"), "<br>".join(_approval(brand, a) for a in approvals)])
     until = parse(front.get("embargo"), tz) if isinstance(front.get("embargo"), str) else None
     if until is not None:
-        rows.append(["Ambargo", f"{h(labels.date_time(until.astimezone(tz)))} (sona erdi)"])
-    rows.append(["Dosya", _code(entry.public(entry.key))])
+        rows.append([_("Embargo"), _("{time} (ended)").format(time=h(labels.date_time(until.astimezone(tz))))])
+    rows.append([_("File"), _code(entry.public(entry.key))])
     return rows
 
 
@@ -145,7 +147,7 @@ def _media(entry: Entry, src: str, directory_urls: bool, files: Mapping[str, byt
         if isinstance(item, dict):
             alt = item.get("alt")
             has_alt = isinstance(alt, str) and bool(alt)
-            alt_text = f": {h(entry.public(alt))}" if has_alt else " (alt metin yok)"
+            alt_text = f": {h(entry.public(alt))}" if has_alt else " " + _("(no alt text)")
             caption = f"{_code(entry.public(item.get('path', '?')))}{alt_text}"
             path = item.get("path")
             if isinstance(path, str) and path in files:
@@ -155,7 +157,7 @@ def _media(entry: Entry, src: str, directory_urls: bool, files: Mapping[str, byt
                              f'loading="lazy"><figcaption>{caption}</figcaption></figure></li>')
             else:
                 items.append(f"<li>{caption}</li>")
-    return ['<p class="ekip-etiket">Görseller</p>', f'<ul class="ekip-gorseller">{"".join(items)}</ul>']
+    return ['<p class="ekip-etiket">' + _("Images") + "</p>", f'<ul class="ekip-gorseller">{"".join(items)}</ul>']
 
 
 def _lengths(brand: Brand, entry: Entry, text: str) -> list[str]:
@@ -163,33 +165,40 @@ def _lengths(brand: Brand, entry: Entry, text: str) -> list[str]:
     for pid in entry.platforms:
         platform = brand.platforms.get(pid)
         if platform is None:
-            rows.append([h(pid), "—", "—", "—", "bilinmeyen platform"])
+            rows.append([h(pid), "—", "—", "—", _("unknown platform")])
             continue
         n = length(text, platform.counting, platform.url_length)
         left = platform.max_length - n
-        verdict = f"✓ {left} karakter kaldı" if left >= 0 else f"✗ <strong>{-left} karakter fazla</strong>"
+        if left >= 0:
+            verdict = "✓ " + ngettext("{n} character left", "{n} characters left", left).format(n=left)
+        else:
+            verdict = "✗ <strong>" + ngettext("{n} character too many", "{n} characters too many",
+                                              -left).format(n=-left) + "</strong>"
         how = _(COUNTINGS.get(platform.counting, platform.counting))
         if platform.url_length:
-            how += f"; her bağlantı {platform.url_length}"
+            how += _("; each link {n}").format(n=platform.url_length)
         rows.append([h(platform.name), str(n), str(platform.max_length), h(how), verdict])
     if not rows:
         return []
-    return ['<h2 id="uzunluk" data-search-exclude>Platformlara göre uzunluk</h2>',
-            _table(("Platform", "Uzunluk", "Sınır", "Nasıl sayılır", "Durum"), rows)]
+    return ['<h2 id="uzunluk" data-search-exclude>' + _("Length per platform") + "</h2>",
+            _table((_("Platform"), _("Length"), _("Limit"), _("How it is counted"), _("Status")), rows)]
 
 
 def _findings(entry: Entry, rules: str) -> list[str]:
     """``rules``: the link to the brand guide, where every rule id is an anchor."""
-    lines = ['<h2 id="bulgular" data-search-exclude>Denetim bulguları</h2>']
+    lines = ['<h2 id="bulgular" data-search-exclude>' + _("Check findings") + "</h2>"]
     if not entry.findings:
-        return [*lines, f"<p>{_code('ekip check')} bu gönderide bir şey bulmadı.</p>"]
+        return [*lines, "<p>" + _("{command} found nothing in this post.").format(command=_code("ekip check")) + "</p>"]
     rows = [
-        [f"{f.line}:{f.column}", h(labels.LEVELS.get(f.level, f.level)),
+        [f"{f.line}:{f.column}", h(labels.level(f.level)),
          f'<a href="{h(rules)}#{h(f.rule)}">{_code(f.rule)}</a>', h(f.message)]
         for f in entry.findings
     ]
-    summary = f"<p>{_code('ekip check')} bu gönderide {len(entry.findings)} bulgu verdi (dil denetimi kapalı).</p>"
-    return [*lines, summary, _table(("Satır:sütun", "Düzey", "Kural", "Mesaj"), rows)]
+    n = len(entry.findings)
+    summary = "<p>" + ngettext("{command} gave {n} finding in this post (grammar check off).",
+                               "{command} gave {n} findings in this post (grammar check off).",
+                               n).format(command=_code("ekip check"), n=n) + "</p>"
+    return [*lines, summary, _table((_("Line:column"), _("Level"), _("Rule"), _("Message")), rows)]
 
 
 def _numbers(brand: Brand, stats: Sequence[PostStats]) -> list[str]:
@@ -209,8 +218,8 @@ def _numbers(brand: Brand, stats: Sequence[PostStats]) -> list[str]:
         rows.append([where, n(s.impressions), n(s.counts.get("reach")), n(s.engagement),
                      format_percent(s.er_followers), format_percent(s.er_reach), format_percent(s.er_impressions),
                      format_percent(s.ctr), n(s.lifetime, 1), str(s.snapshots)])
-    return ['<h2 id="performans" data-search-exclude>Performans</h2>',
-            "<p>Son içe aktarılan sayılar (<code>ekip metrics import</code>); oranlar el kitabının Metrikler "
-            "sayfasındaki gibi. ER: etkileşim oranı, TO: tıklama oranı.</p>",
-            _table(("Platform", "Görüntüleme", "Erişim", "Etkileşim", "ER (takipçi)", "ER (erişim)",
-                    "ER (görüntüleme)", "TO", "İçerik ömrü (sa)", "Ölçüm"), rows)]
+    return ['<h2 id="performans" data-search-exclude>' + _("Performance") + "</h2>",
+            "<p>" + _("The numbers last imported (<code>ekip metrics import</code>); rates as on the handbook's "
+                      "Metrics page. ER: engagement rate, CTR: click-through rate.") + "</p>",
+            _table((_("Platform"), _("Impressions"), _("Reach"), _("Engagement"), _("ER (followers)"),
+                    _("ER (reach)"), _("ER (impressions)"), _("CTR"), _("Content lifetime (h)"), _("Snapshots")), rows)]

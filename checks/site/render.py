@@ -25,6 +25,8 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from checks.i18n import _
+
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _LINE_HASHTAG = re.compile(r"^([ \t]{0,3})#(?=[^\s#])", re.M)
 _BARE_URL = r"\bhttps?://[^\s<>\[\]`]+"
@@ -54,7 +56,7 @@ class _SafeLinks(Treeprocessor):
                         child.set("rel", "nofollow noopener")
                 elif child.tag == "img":
                     span = etree.Element("span", {"class": "ekip-gorsel"})
-                    span.text = f"[görsel: {child.get('alt') or ''}]"
+                    span.text = _("[image: {alt}]").format(alt=child.get("alt") or "")
                     span.tail = child.tail
                     parent.remove(child)
                     parent.insert(i, span)

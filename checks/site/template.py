@@ -9,6 +9,9 @@ table of contents is left out too: a preview has no Markdown headings.
 
 from __future__ import annotations
 
+from html import escape
+
+from checks.i18n import _
 from checks.site.model import PREVIEW_TEMPLATE
 
 SOURCE = """\
@@ -21,7 +24,7 @@ SOURCE = """\
     <div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation">
       <div class="md-sidebar__scrollwrap">
         <div class="md-sidebar__inner">
-          <nav class="md-nav md-nav--primary" aria-label="Gezinme" data-md-level="0">
+          <nav class="md-nav md-nav--primary" aria-label="@NAV_LABEL@" data-md-level="0">
             <label class="md-nav__title" for="__drawer">{{ config.site_name | e }}</label>
             <ul class="md-nav__list" data-md-scrollfix>
               {% for item in nav %}
@@ -40,4 +43,8 @@ SOURCE = """\
 {% endblock %}
 """
 
-TEMPLATES: dict[str, str] = {PREVIEW_TEMPLATE: SOURCE}
+
+
+def templates() -> dict[str, str]:
+    """The templates by name, with their words in the run's language."""
+    return {PREVIEW_TEMPLATE: SOURCE.replace("@NAV_LABEL@", escape(_("Navigation")))}

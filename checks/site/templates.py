@@ -23,14 +23,15 @@ from typing import TYPE_CHECKING, Any
 
 from checks import personal
 from checks.engine import starts_with_front_matter
+from checks.i18n import N_, _
 from checks.ical import is_embargoed
 from checks.post import read_post
 
 if TYPE_CHECKING:
     from checks.brand.model import Brand
 
-EMBARGOED_TITLE = "Ambargolu şablon"
-EMBARGOED_TEXT = "Bu şablon ambargolu: ambargo bitince yayımlanır."
+EMBARGOED_TITLE = N_("Embargoed template")
+EMBARGOED_TEXT = N_("This template is under embargo: it is published when the embargo ends.")
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,8 @@ def publish(path: str, markdown: str, meta: Mapping[str, Any], brand: Brand, now
     if not post.readable:
         return None
     if is_embargoed(post, brand, now):
-        return Published(f"# {EMBARGOED_TITLE}\n\n{EMBARGOED_TEXT}\n",
-                         {"title": EMBARGOED_TITLE, "search": {"exclude": True}})
+        return Published(f"# {_(EMBARGOED_TITLE)}\n\n{_(EMBARGOED_TEXT)}\n",
+                         {"title": _(EMBARGOED_TITLE), "search": {"exclude": True}})
     rules = personal.policy(brand)
     shown = personal.redact_value(dict(meta), rules)
     consent = post.front.get("pii_consent")
