@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks.metrics import kpi
 from checks.metrics.numbers import format_number, format_percent
@@ -172,6 +174,30 @@ def test_lifetime_interpolates_and_needs_a_week():
     assert kpi.lifetime_hours([(1, 10), (100, 90)]) is None  # no snapshot a week in yet
     assert kpi.lifetime_hours([(200, 100)]) == pytest.approx(0.9 * 168)  # one late snapshot: straight line
     assert kpi.lifetime_hours([(1, 0), (168, 0)]) is None
+
+
+_HOURS = st.one_of(st.integers(-48, 400).map(float), st.floats(-48, 400, allow_nan=False))
+_POINTS = st.lists(st.tuples(_HOURS, st.integers(-5, 5000)), max_size=40)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_POINTS, st.booleans(), st.sampled_from([168.0, 24.0, 0.0, -1.0]))
+def test_the_bisecting_lifetime_gives_what_the_definition_gives(points, tidy, window):
+    """``lifetime_from`` (bisection) and ``lifetime_hours`` (the handbook's definition, a scan)
+    on generated curves: running totals (``tidy``: sorted hours, engagement that never goes
+    down, as snapshots give) and anything else (they must still agree)."""
+    if tidy:
+        points = list(zip(sorted(h for h, _ in points), sorted(abs(e) for _, e in points), strict=True))
+    hours, engagement = [h for h, _ in points], [e for _, e in points]
+    assert kpi.lifetime_from(hours, engagement, window) == kpi.lifetime_hours(points, window)
+
+
+def test_the_bisecting_lifetime_on_the_usual_shapes():
+    curve = [(1.0, 10), (2.0, 40), (24.0, 90), (168.0, 100)]
+    hours, engagement = [h for h, _ in curve], [e for _, e in curve]
+    assert kpi.lifetime_from(hours, engagement) == kpi.lifetime_hours(curve) == pytest.approx(2 + 50 / 50 * 22)
+    assert kpi.lifetime_from([-2.0, *hours], [5, *engagement]) == kpi.lifetime_hours([(-2.0, 5), *curve])
+    assert kpi.lifetime_from([1.0, 168.0], [0, 0]) is None
 
 
 def test_best_times_and_groups(repo):

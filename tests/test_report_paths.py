@@ -122,8 +122,8 @@ def test_the_per_file_snapshot_cache_gives_what_reading_every_row_gives(sample: 
     from checks.metrics import curves
 
     root = sample.root
-    assert {k: tuple(v) for k, v in curves.compute(root).items()} == _straight_curves(root)  # from the files
-    assert {k: tuple(v) for k, v in curves.compute(root).items()} == _straight_curves(root)  # from the cache
+    assert {k: tuple(v) for k, v in curves.compute(root)[0].items()} == _straight_curves(root)  # from the files
+    assert {k: tuple(v) for k, v in curves.compute(root)[0].items()} == _straight_curves(root)  # from the cache
     # an import writes a file: one of a post's later snapshots, whose `at` sorts before the
     # rows of an earlier day's file (another offset), with a unit separator in its text
     files = sorted((root / "metrics" / "x" / "posts").glob("*.csv"))
@@ -138,4 +138,4 @@ def test_the_per_file_snapshot_cache_gives_what_reading_every_row_gives(sample: 
     time.sleep(0.05)
     files[-1].unlink()  # and a file gone
     assert header.startswith("at,")
-    assert {k: tuple(v) for k, v in curves.compute(root).items()} == _straight_curves(root)
+    assert {k: tuple(v) for k, v in curves.compute(root)[0].items()} == _straight_curves(root)

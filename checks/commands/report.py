@@ -28,6 +28,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
+    from checks import gcpause
     from checks.frontmatter import read_fronts
     from checks.metrics import dataset, render, report
 
@@ -35,8 +36,9 @@ def run(args: argparse.Namespace) -> int:
     if start and end and end < start:
         raise EkipError(_("--to is before --from"))
     brand = brand_from_args(args.brand)
-    data = dataset.load(brand, read_fronts(brand, args.paths, dataset.FRONT_KEYS))  # front matter is all it needs
-    doc = report.build(data, start, end)
+    with gcpause.paused():  # hundreds of thousands of small objects, none of them garbage
+        data = dataset.load(brand, read_fronts(brand, args.paths, dataset.FRONT_KEYS))  # front matter is all it needs
+        doc = report.build(data, start, end)
     if args.format == "json":
         import orjson
 
@@ -52,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
             fh.write(out)
     else:
         sys.stdout.write(out)
+    for problem in data.problems:  # the report is made of the rest
+        print((_("ekip: {problem}; the file is left out of the report") if problem.whole_file else
+               _("ekip: {problem}; the row is left out of the report")).format(problem=problem), file=sys.stderr)
     if not data.stats:
         print(_("ekip: metrics/ holds no post numbers yet; import exports with `ekip metrics import FILE ...`"),
               file=sys.stderr)

@@ -120,6 +120,7 @@ class Dataset:
     campaigns: list[dict[str, Any]]
     audience: dict[str, tuple[str, list[dict[str, Any]]]]
     posts: Sequence[Claimant] = ()
+    problems: list[store.Problem] = field(default_factory=list)  # stored rows and files skipped
 
     def followers_on(self, platform: str, day: date) -> int | None:
         series = self.followers.get(platform)
@@ -146,13 +147,16 @@ def claims(posts: Iterable[Claimant]) -> dict[str, dict[str, Claimant]]:
 def load(brand: Brand, posts: Sequence[Claimant]) -> Dataset:
     root = brand.root
     tz = brand.timezone
-    follower_rows = store.load_followers(root)
+    follower_rows, problems = store.load_followers(root)
     followers = {p: [(r["date"], r["followers"]) for r in rs if r["followers"] is not None]
                  for p, rs in follower_rows.items()}
-    data = Dataset(brand, [], followers, follower_rows, store.load_campaigns(root), store.load_audience(root), posts)
+    campaigns, more = store.load_campaigns(root)
+    audience, most = store.load_audience(root)
+    found, skipped = curves.curves(root)
+    data = Dataset(brand, [], followers, follower_rows, campaigns, audience, posts, [*skipped, *problems, *more, *most])
     claimed = claims(posts)
     parse_time = datetime.fromisoformat
-    for (platform, post_id), c in curves.curves(root).items():
+    for (platform, post_id), c in found.items():
         index = claimed.get(platform, {})
         post = index.get(post_id) or next((index[k] for k in link_keys(c.permalink) if k in index), None)
         published = parse_time(c.published) if c.published else None

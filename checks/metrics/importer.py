@@ -123,8 +123,10 @@ class _Merger:
             last_text: dict[str, str] = {}
             if folder.is_dir():
                 for f in sorted(folder.glob("*.csv")):
-                    for r in store.read_rows(f):
-                        row: dict[str, Any] = {k: r.get(k, "") for k in store.POST_COLUMNS}
+                    cells, problems = store.read_post_file(f, f.relative_to(self.root).as_posix())
+                    _refuse(problems)
+                    for r in cells:
+                        row: dict[str, Any] = dict(zip(store.POST_COLUMNS, r, strict=True))
                         for c in POST_COUNTS:
                             row[c] = int(row[c]) if row[c] else None
                         if not row["text"]:  # stored once per post and file
@@ -211,9 +213,12 @@ class _Merger:
             path = self._folder(platform) / "followers.csv"
             rows = {}
             if path.exists():
-                for r in store.read_rows(path):
+                table, problems = store.read_table(path, self.root, store.FOLLOWER_COLUMNS,
+                                                   whole=store.FOLLOWER_COLUMNS[1:])
+                _refuse(problems)
+                for r in table:
                     rows[r["date"]] = {"date": r["date"], **{k: int(r[k]) for k in ("followers", "gained", "lost")
-                                                            if r.get(k)}}
+                                                            if r[k]}}
             self.followers[platform] = rows
         return self.followers[platform]
 
@@ -223,11 +228,14 @@ class _Merger:
             path = self._folder(platform) / "audience" / f"{day}.csv"
             rows = {}
             if path.exists():
-                for r in store.read_rows(path):
+                table, problems = store.read_table(path, self.root, store.AUDIENCE_COLUMNS, whole=("followers",),
+                                                   decimal=("share",))
+                _refuse(problems)
+                for r in table:
                     rows[(r["dimension"], r["value"])] = {
                         "dimension": r["dimension"], "value": r["value"],
-                        "followers": int(r["followers"]) if r.get("followers") else None,
-                        "share": float(r["share"]) if r.get("share") else None}
+                        "followers": int(r["followers"]) if r["followers"] else None,
+                        "share": float(r["share"]) if r["share"] else None}
             self.audience[key] = rows
         return self.audience[key]
 
@@ -241,11 +249,14 @@ class _Merger:
             path = self.root / store.ROOT / "ga4" / f"{name}.csv"
             rows = {}
             if path.exists():
-                for r in store.read_rows(path):
-                    rows[(r["campaign"], r.get("date", ""))] = {
-                        "campaign": r["campaign"], "date": r.get("date", ""), "sessions": int(r["sessions"] or 0),
+                table, problems = store.read_table(path, self.root, store.CAMPAIGN_COLUMNS,
+                                                   whole=("sessions", "conversions"), decimal=("revenue",))
+                _refuse(problems)
+                for r in table:
+                    rows[(r["campaign"], r["date"])] = {
+                        "campaign": r["campaign"], "date": r["date"], "sessions": int(r["sessions"] or 0),
                         "conversions": int(r["conversions"] or 0),
-                        "revenue": float(r["revenue"]) if r.get("revenue") else None}
+                        "revenue": float(r["revenue"]) if r["revenue"] else None}
             self.campaigns[name] = rows
         return self.campaigns[name]
 
@@ -270,6 +281,15 @@ class _Merger:
             out[self.root / store.ROOT / "ga4" / f"{name}.csv"] = store.encode(
                 store.CAMPAIGN_COLUMNS, (table[k] for k in sorted(table)))
         return {p: data for p, data in out.items() if not p.exists() or p.read_bytes() != data}
+
+
+def _refuse(problems: list[store.Problem]) -> None:
+    """A stored file the import would write again has a row (or is a file) it cannot read:
+    stop before anything is written, so that the row is not lost."""
+    if problems:
+        message = _("{problem}: the import would write this stored file again and lose what it cannot read; "
+                    "mend the file (or take it back from git) and import again. Nothing was written.")
+        raise EkipError(message.format(problem=problems[0]))
 
 
 def _campaign_same(a: dict[str, Any], b: dict[str, Any]) -> bool:

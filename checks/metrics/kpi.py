@@ -18,8 +18,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import compress, islice, pairwise
+from operator import le
 from statistics import fmean, median
 
 WINDOW_HOURS = 7 * 24
@@ -85,3 +87,36 @@ def _value_at(curve: Sequence[tuple[float, float]], hours: float) -> float:
         if h0 <= hours <= h1:
             return e0 if h1 == h0 else e0 + (e1 - e0) * (hours - h0) / (h1 - h0)
     return curve[-1][1]
+
+
+def lifetime_from(hours: Sequence[float], engagement: Sequence[float], window: float = WINDOW_HOURS,
+                  share: float = LIFETIME_SHARE) -> float | None:
+    """``lifetime_hours`` of the points ``zip(hours, engagement)``, the same number, found by
+    bisection where the hours and the engagement never go down (as snapshots of running totals
+    do), by ``lifetime_hours`` itself otherwise.
+
+    Why: a report works out 10,000 posts' lifetimes on its first run; the two scans a post
+    costs in ``lifetime_hours`` were a tenth of that run. tests/test_metrics_kpi.py checks that
+    both give the same on generated curves."""
+    if not hours or hours[-1] < window:
+        return None
+    rising = window > 0 and all(map(le, hours, islice(hours, 1, None)))
+    if rising and hours[0] <= 0:
+        kept = [h > 0 for h in hours]
+        hours, engagement = list(compress(hours, kept)), list(compress(engagement, kept))
+    ch, ce = [0.0, *hours], [0.0, *engagement]
+    if not (rising and all(map(le, ce, islice(ce, 1, None)))):
+        return lifetime_hours(list(zip(hours, engagement, strict=True)), window, share)
+    j = bisect_left(ch, window)  # ch[j - 1] < window <= ch[j]: the first segment that holds it
+    h0, e0, h1, e1 = ch[j - 1], ce[j - 1], ch[j], ce[j]
+    total = e0 if h1 == h0 else e0 + (e1 - e0) * (window - h0) / (h1 - h0)
+    if total <= 0:
+        return None
+    target = share * total
+    m = bisect_left(ce, target, 1)  # the first point from the second on that reaches it
+    if m == len(ce):
+        return None
+    h0, e0, h1, e1 = ch[m - 1], ce[m - 1], ch[m], ce[m]
+    if e1 == e0:
+        return h1
+    return h0 + (target - e0) * (h1 - h0) / (e1 - e0)

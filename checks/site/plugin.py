@@ -126,6 +126,8 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
         except EkipError as exc:
             raise PluginError(f"ekip: {exc}") from None
         self._brand, self._root_dir, self._when = found.brand, root, now
+        for problem in found.metrics.problems if found.metrics is not None else []:  # as `ekip report` says them
+            log.warning("ekip: %s", problem)
         _drop_outside(files, config.docs_dir, root)
         docs = [f.src_uri for f in files.documentation_pages()]
         generated = build_site(found.brand, found.posts, now, found.findings, builtin_ids=found.builtin_ids,
