@@ -109,7 +109,8 @@ def build_ics(posts: Iterable[Post], brand: Brand, now: datetime, links: Mapping
     cal.add("prodid", "-//Ekip//ekip calendar//TR")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{brand.name} içerik takvimi" if brand.name else "İçerik takvimi")
+    cal.add("x-wr-calname", _("{brand} content calendar").format(brand=brand.name) if brand.name
+            else _("Content calendar"))
     cal.add("x-wr-timezone", str(brand.timezone.key))
     dated: list[tuple[datetime, str, Post]] = []
     for post in posts:

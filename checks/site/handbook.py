@@ -72,7 +72,7 @@ def _limit(brand: Brand, count: str) -> str:
         most = getattr(rule, "max", None)
         if rule.header.kind == "limit" and getattr(rule, "count", None) == count and most is not None:
             return str(most)
-    raise EkipError(f"no limit rule counts {count!r} in brand/rules/", "brand/rules")
+    raise EkipError(_("no limit rule counts {count!r} in brand/rules/").format(count=count), "brand/rules")
 
 
 def _hitap(brand: Brand, suffix: str) -> str:
@@ -81,7 +81,7 @@ def _hitap(brand: Brand, suffix: str) -> str:
             order = list(brand.platforms)
             ids = sorted(rule.header.platforms, key=lambda p: order.index(p) if p in order else len(order))
             return turkish_list([esc(brand.platforms[p].name if p in brand.platforms else p) for p in ids])
-    raise EkipError(f"no rule '*.{suffix}' with platforms in brand/rules/", "brand/rules")
+    raise EkipError(_("no rule '*.{suffix}' with platforms in brand/rules/").format(suffix=suffix), "brand/rules")
 
 
 def _disclosure(brand: Brand) -> str:
@@ -171,20 +171,22 @@ def religious_days(root: Path) -> dict[str, Any]:
     """``brand/dini-gunler.yml`` as data: ``source`` and ``days`` (each with a ``date``)."""
     path = root / "brand" / RELIGIOUS_DAYS
     if not path.is_file():
-        raise EkipError(f"{RELIGIOUS_DAYS} is missing; the page needs Diyanet's dates", f"brand/{RELIGIOUS_DAYS}")
+        raise EkipError(_("{file} is missing; the page needs Diyanet's dates").format(file=RELIGIOUS_DAYS),
+                        f"brand/{RELIGIOUS_DAYS}")
     try:
         data = load_yaml(path.read_text(encoding="utf-8")).data
     except YamlError as exc:
         raise EkipError(str(exc), f"brand/{RELIGIOUS_DAYS}") from None
     if not isinstance(data, dict):
-        raise EkipError("expected a mapping with 'source' and 'days'", f"brand/{RELIGIOUS_DAYS}")
+        raise EkipError(_("expected a mapping with 'source' and 'days'"), f"brand/{RELIGIOUS_DAYS}")
     days = []
     for n, item in enumerate(data.get("days") or [], start=1):
         raw = str(item.get("date"))
         try:
             d = date.fromisoformat(raw)
         except ValueError:
-            raise EkipError(f"day {n}: '{raw}' is not a date (YYYY-MM-DD)", f"brand/{RELIGIOUS_DAYS}") from None
+            raise EkipError(_("day {n}: '{value}' is not a date (YYYY-MM-DD)").format(n=n, value=raw),
+                            f"brand/{RELIGIOUS_DAYS}") from None
         days.append({**item, "date": d})
     return {"source": data.get("source") or {}, "days": days, "checked": data.get("checked") or {}}
 
@@ -243,8 +245,8 @@ def fill(markdown: str, brand: Brand, root: Path, page: str) -> str:
     def one(m: re.Match[str]) -> str:
         name = m.group(1)
         if name not in known:
-            raise EkipError(f"unknown placeholder {{{{marka:{name}}}}}; known: {', '.join(sorted(known))}",
-                            page)
+            raise EkipError(_("unknown placeholder {placeholder}; known: {names}").format(
+                placeholder=f"{{{{marka:{name}}}}}", names=", ".join(sorted(known))), page)
         if name not in cache:
             cache[name] = known[name]()
         return cache[name]

@@ -142,8 +142,8 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
             inclusion = InclusionLevel.INCLUDED if g.in_nav else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(g.path)
             if existing is not None:  # a hand-written file where a generated one goes
-                log.warning("ekip: the generated %s replaces %s in docs_dir; rename the hand-written file",
-                            g.path, existing.src_uri)
+                log.warning("ekip: " + _("the generated {path} replaces {file} in docs_dir; rename the "
+                                         "hand-written file").format(path=g.path, file=existing.src_uri))
                 files.remove(existing)
             files.append(File.generated(config, g.path, content=g.content, inclusion=inclusion))
         config.nav = nav.place(config.nav, generated)
@@ -204,8 +204,9 @@ class EkipPlugin(BasePlugin[EkipPluginConfig]):
             return datetime.now(tz)
         now = parse(raw, tz)
         if now is None:
-            where = NOW_ENV if os.environ.get(NOW_ENV) else "the 'now' option"
-            raise PluginError(f"ekip: {where} {raw!r} is not an ISO 8601 time (e.g. 2026-11-27T12:00:00+03:00)")
+            where = NOW_ENV if os.environ.get(NOW_ENV) else _("the 'now' option")
+            raise PluginError("ekip: " + _("{where} {value!r} is not an ISO 8601 time (e.g. {example})").format(
+                where=where, value=raw, example="2026-11-27T12:00:00+03:00"))
         return now
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -257,5 +258,6 @@ def _drop_outside(files: Files, docs_dir: str, root: Path) -> None:
             continue
         real = os.path.realpath(src)
         if real != real_root and not real.startswith(real_root + os.sep):
-            log.warning("ekip: %s leads outside the repository (a symlink); not published", f.src_uri)
+            log.warning("ekip: " + _("{file} leads outside the repository (a symlink); not published").format(
+                file=f.src_uri))
             files.remove(f)
