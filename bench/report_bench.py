@@ -2,18 +2,21 @@
 """``ekip report`` over N published posts with S snapshots each (target: 10,000 posts with 30
 snapshots each in at most 2 s wall, process start to exit).
 
-    python bench/report_bench.py [N] [S] [--runs R] [--keep DIR]
+    python bench/report_bench.py [N] [S] [--runs R] [--keep DIR] [--against CHECKOUT]
 
-Builds a repository in a temporary folder (or DIR): N posts spread over 2027 on five platforms
-(one per post), each with ``posted:`` naming its row, ``metrics/<platform>/posts/<day>.csv``
-with S snapshots per post over its first week (the first S−1 hours after publishing, then day
-7), daily follower counts for each platform and a GA4 export per month. Then runs
-``python -m checks report --format F`` for F = json, text, csv and md, R times each, with a
-cache folder of its own (``EKIP_CACHE_DIR``, empty at first: the first json run reads every
-file, the later ones find the snapshot and front matter caches), and prints the best and
-median wall times, the median user CPU time (a figure the other work on a shared machine
-disturbs less), the first, cold run, and a run after one snapshot file is written again (as an
-import does). Deterministic: the same N and S give the same bytes.
+Builds a repository in a temporary folder (or DIR, kept and reused): N posts spread over 2027
+on five platforms (one per post), each with ``posted:`` naming its row,
+``metrics/<platform>/posts/<day>.csv`` with S snapshots per post over its first week (the first
+S−1 hours after publishing, then day 7), daily follower counts for each platform and a GA4
+export per month. Then, R times: ``python -m checks report --format json`` with an empty cache
+folder (``EKIP_CACHE_DIR``: the repository's first report), each format again with the caches
+filled, and once more after one snapshot file is written again (as an import does). With
+``--against``, another checkout (``git worktree add /tmp/base <rev>``) is measured the same way,
+alternating with this one, and the two JSON reports are compared. It prints best and median wall
+times, the median user CPU time, and the best on the reference machine's scale: the yardstick
+of ``bench/check_bench.py`` (PyYAML's C loader over its 10,000 front matters, 0.4 s there) is
+measured before and after each round, since this machine's speed drifts by up to 2x from hour
+to hour. Deterministic corpus: the same N and S give the same bytes.
 """
 
 from __future__ import annotations
@@ -98,45 +101,78 @@ def build(folder: Path, n: int, snapshots: int) -> None:
             store.encode(store.CAMPAIGN_COLUMNS, ga))
 
 
-def measure(folder: Path, fmt: str, runs: int, cache: Path) -> tuple[list[float], list[float]]:
-    """Wall and user CPU seconds of ``runs`` runs."""
-    times, cpu = [], []
-    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "EKIP_CACHE_DIR": str(cache)}
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
-        t0 = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "checks", "report", "--format", fmt], cwd=folder, env=env,
-                              capture_output=True)
-        times.append(time.perf_counter() - t0)
-        cpu.append(resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - before)
-        if done.returncode != 0:
-            raise SystemExit(done.stderr.decode())
-    return times, cpu
+def run(code: Path, folder: Path, fmt: str, cache: Path) -> tuple[float, float, bytes]:
+    """Wall and user CPU seconds of one ``ekip report --format fmt`` with the package at
+    ``code``, and its output."""
+    env = {"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin", "EKIP_CACHE_DIR": str(cache)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "checks", "report", "--format", fmt], cwd=folder, env=env,
+                          capture_output=True)
+    wall = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise SystemExit(done.stderr.decode())
+    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - before, done.stdout
+
+
+def yardstick() -> float:
+    """PyYAML's C loader over the check benchmark's 10,000 front matters, best of three (0.4 s
+    on the reference machine: ``bench/check_bench.py``); made now, since the speed drifts."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from check_bench import corpus, yaml_reference
+
+    return yaml_reference(corpus(10_000, 200))
 
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
+    args = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or not argv[i - 1].startswith("--"))]
     n = int(args[0]) if args else 10_000
     snapshots = int(args[1]) if len(args) > 1 else 30
-    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
+    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 3
     keep = Path(argv[argv.index("--keep") + 1]) if "--keep" in argv else None
+    trees = [("this", ROOT)]
+    if "--against" in argv:
+        trees.append(("against", Path(argv[argv.index("--against") + 1]).resolve()))
     with tempfile.TemporaryDirectory() as tmp:
-        folder = keep or Path(tmp)
-        t0 = time.perf_counter()
-        build(folder, n, snapshots)
-        print(f"built {n} posts x {snapshots} snapshots in {time.perf_counter() - t0:.1f} s")
-        cache = Path(tmp) / "cache"  # cold at first: the first run fills the caches the others use
-        for fmt in ("json", "text", "csv", "md"):
-            times, cpu = measure(folder, fmt, runs, cache)
-            cold = f"; first run (cold caches) {times[0]:.2f} s" if fmt == "json" else ""
-            print(f"ekip report --format {fmt}: best {min(times):.2f} s, median {statistics.median(times):.2f} s wall, "
-                  f"median {statistics.median(cpu):.2f} s user CPU ({runs} runs; target 2 s{cold})")
-        # as after an import: one snapshot file written again (the same bytes, a new mtime and ctime)
-        touched = sorted((folder / "metrics" / "instagram" / "posts").glob("*.csv"))[-1]
-        touched.write_bytes(touched.read_bytes())
-        times, cpu = measure(folder, "json", 1, cache)
-        print(f"ekip report --format json after one snapshot file changed: {times[0]:.2f} s wall, "
-              f"{cpu[0]:.2f} s user CPU")
+        folder = keep or Path(tmp) / "repo"
+        if not (folder / "metrics").is_dir():
+            t0 = time.perf_counter()
+            build(folder, n, snapshots)
+            print(f"built {n} posts x {snapshots} snapshots in {time.perf_counter() - t0:.1f} s")
+        sticks = [yardstick()]
+        walls: dict[tuple[str, str], list[float]] = {}
+        cpus: dict[tuple[str, str], list[float]] = {}
+        outputs: dict[str, bytes] = {}
+        for r in range(runs):  # the trees alternate, so that the machine's drift falls on both
+            for name, code in trees:
+                cache = Path(tmp) / f"cache-{name}-{r}"  # empty: the repository's first report
+                cases = [("first run (empty caches)", "json"), *((f"--format {f} (caches filled)", f)
+                                                                  for f in ("json", "text", "csv", "md"))]
+                for label, fmt in cases:
+                    wall, cpu, out = run(code, folder, fmt, cache)
+                    walls.setdefault((name, label), []).append(wall)
+                    cpus.setdefault((name, label), []).append(cpu)
+                    if fmt == "json" and label.startswith("first"):
+                        outputs[name] = out
+                # as after an import: one snapshot file written again (the same bytes, new mtime and ctime)
+                touched = sorted((folder / "metrics" / "instagram" / "posts").glob("*.csv"))[-1]
+                touched.write_bytes(touched.read_bytes())
+                wall, cpu, _ = run(code, folder, "json", cache)
+                walls.setdefault((name, "after one snapshot file changed"), []).append(wall)
+                cpus.setdefault((name, "after one snapshot file changed"), []).append(cpu)
+            sticks.append(yardstick())
+        stick = statistics.median(sticks)
+        scale = 0.4 / stick
+        print(f"yardstick (PyYAML C loader, 10,000 front matters): {', '.join(f'{y:.2f}' for y in sticks)} s here, "
+              f"0.4 s on the reference machine: figures x {scale:.2f} on the reference scale")
+        for (name, label), values in walls.items():
+            best, cpu = min(values), statistics.median(cpus[(name, label)])
+            print(f"{name:>8} ekip report {label}: best {best:.2f} s, median {statistics.median(values):.2f} s wall, "
+                  f"median {cpu:.2f} s user CPU ({len(values)} runs); reference scale: best {best * scale:.2f} s "
+                  f"(target 2 s)")
+        if len(outputs) == 2:
+            same = len(set(outputs.values())) == 1
+            print(f"the two trees' JSON reports are {'identical' if same else 'DIFFERENT'}")
     return 0
 
 

@@ -7,6 +7,7 @@ in every format, from the files and then from the caches."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import shutil
 import time
@@ -122,8 +123,8 @@ def test_the_per_file_snapshot_cache_gives_what_reading_every_row_gives(sample: 
     from checks.metrics import curves
 
     root = sample.root
-    assert {k: tuple(v) for k, v in curves.compute(root)[0].items()} == _straight_curves(root)  # from the files
-    assert {k: tuple(v) for k, v in curves.compute(root)[0].items()} == _straight_curves(root)  # from the cache
+    assert {k: tuple(v) for k, v in curves.curves(root)[0].items()} == _straight_curves(root)  # from the files
+    assert {k: tuple(v) for k, v in curves.curves(root)[0].items()} == _straight_curves(root)  # from the cache
     # an import writes a file: one of a post's later snapshots, whose `at` sorts before the
     # rows of an earlier day's file (another offset), with a unit separator in its text
     files = sorted((root / "metrics" / "x" / "posts").glob("*.csv"))
@@ -138,4 +139,49 @@ def test_the_per_file_snapshot_cache_gives_what_reading_every_row_gives(sample: 
     time.sleep(0.05)
     files[-1].unlink()  # and a file gone
     assert header.startswith("at,")
-    assert {k: tuple(v) for k, v in curves.compute(root)[0].items()} == _straight_curves(root)
+    assert {k: tuple(v) for k, v in curves.curves(root)[0].items()} == _straight_curves(root)
+
+
+def test_the_cache_follows_any_sequence_of_changes(sample: Repo) -> None:
+    """Twenty steps of what imports, edits and checkouts do to the snapshot files (a new file
+    with later rows of known posts, rows appended to a file, a file removed, a file written
+    again as it was, a broken row), each followed by a run: the curves are always those of a
+    reading of every row, and what cannot be read is said."""
+    import random
+
+    from checks.metrics import curves, store
+
+    root = sample.root
+    rng = random.Random(14)
+    folder = root / "metrics" / "instagram" / "posts"
+    curves.curves(root)
+    for step in range(20):
+        files = sorted(folder.glob("*.csv"))
+        rows = [r for f in files for r in csv.reader(io.StringIO(f.read_text(encoding="utf-8")))
+                if r and r[0] != "at" and r[0][:1].isdigit()]
+        action = rng.choice(["new", "append", "remove", "touch", "broken"])
+        if action == "new" or len(files) < 2:  # a later snapshot of some posts, in a day file of its own
+            day = f"2027-02-{step + 1:02d}"
+            chosen = rng.sample(rows, min(3, len(rows)))
+            later = [[f"{day}T10:00+03:00", *r[1:8], *(str(int(c or 0) + 5) for c in r[8:13]), *r[13:]]
+                     for r in chosen]
+            text = ",".join(store.POST_COLUMNS) + "\n" + "".join(",".join(r) + "\n" for r in later)
+            (folder / f"{day}.csv").write_text(text, encoding="utf-8")
+        elif action == "append":  # rows of another post added to an existing file (through csv: texts quoted)
+            target, r = rng.choice(files), list(rng.choice(rows))
+            r[0] = target.stem + "T23:00+03:00"
+            with target.open("a", encoding="utf-8", newline="") as fh:
+                csv.writer(fh, lineterminator="\n").writerow(r)
+        elif action == "remove":
+            rng.choice(files).unlink()
+        elif action == "touch":
+            f = rng.choice(files)
+            f.write_bytes(f.read_bytes())
+        else:
+            with rng.choice(files).open("a", encoding="utf-8") as fh:
+                fh.write("<<<<<<< HEAD\n")
+        found, problems = curves.curves(root)
+        assert {k: tuple(v) for k, v in found.items()} == _straight_curves(root), (step, action)
+        expected = [p for f in sorted((root / "metrics").glob("*/posts/*.csv"))
+                    for p in store.read_post_file(f, f.relative_to(root).as_posix())[1]]
+        assert problems == expected, (step, action)

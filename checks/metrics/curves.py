@@ -1,26 +1,23 @@
-"""A cache of what a report needs from ``metrics/<platform>/posts/*.csv``: per post, its latest
-row (counts as numbers), how many snapshots it has and its content lifetime
+"""What a report needs from ``metrics/<platform>/posts/*.csv``, per post: its latest row
+(counts as numbers), how many snapshots it has and its content lifetime
 (``checks.metrics.kpi.lifetime_hours`` of its engagement curve: hours since the row's publishing
 time, engagement so far). The curve itself is kept only where the post file's time may replace
 the row's (a row published at 00:00: an export that gives only the day), since the lifetime
-then counts from the post's time (``checks.metrics.dataset``). It
-lives in the user's cache folder (``$EKIP_CACHE_DIR`` or platformdirs' ``ekip``) under a key
-made of every snapshot file's path, size and modification time, so any import (or edit, or
-checkout) makes a new one; the files stay the truth. A cache that cannot be read or written is
-ignored. Reading 300,000 snapshot rows costs about a second and a half; the cache, a twentieth of
-that. When it must be made anew, each snapshot file's rows come folded per post from a second
-cache (``compute``), so that after an import only the files the import wrote are read again.
-Rows (and files) that cannot be read are left out and come back as ``store.Problem`` (the
-whole-result cache keeps them too, so every run says them).
+then counts from the post's time (``checks.metrics.dataset``).
+
+What was worked out is kept between runs in one cache (``checks.statcache``, kind ``curves``,
+in ``$EKIP_CACHE_DIR`` or the user's cache folder): each snapshot file's size, modification and
+change times with the problems found in it, and each post's curve with the names of the files
+its rows are in. A run stats every snapshot file; a post none of whose files changed (or went)
+keeps its curve; the posts of a changed file are worked out again from all of their files,
+which are read again (and only those): after an import that wrote one day's file, a few files
+are read, not the 1,800 of a year. The files stay the truth: a cache that cannot be read or
+written is ignored. Rows (and files) that cannot be read are left out and come back as
+``store.Problem``, kept with their file, so every run says them.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
-import pickle
-import tempfile
 from bisect import bisect_left
 from itertools import groupby
 from operator import add
@@ -28,11 +25,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from checks import statcache
-from checks.brand.trust import cache_dir
 from checks.metrics import kpi, store
 from checks.metrics.presets import POST_COUNTS
 
-VERSION = 3
+VERSION = 4
 _COUNTS = slice(5, 5 + len(POST_COUNTS))  # the count cells of a row in store.POST_COLUMNS
 _TEXT = 5 + len(POST_COUNTS)
 
@@ -56,49 +52,13 @@ def day_only(published: str) -> bool:
     return published[10:16] == "T00:00"
 
 
-def _key(root: Path) -> str | None:
-    digest = hashlib.sha1(f"{VERSION}\0{root.resolve()}".encode())
-    found = False
-    for platform, path in store.post_files(root):
-        st = path.stat()
-        digest.update(f"{platform}/{path.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-        found = True
-    return digest.hexdigest() if found else None
-
-
-def curves(root: Path) -> tuple[Curves, list[store.Problem]]:
-    """(platform, post id) -> its ``Curve``: the latest row and the lifetime. The hours are
-    counted from the latest row's ``published`` (no lifetime when it has none). Then the rows
-    (and files) that were skipped, and why."""
-    key = _key(root)
-    path = cache_dir() / "metrics" / f"{key}.pickle" if key else None
-    if path is not None:
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError,
-                                 TypeError), path.open("rb") as fh:
-            found, problems = pickle.load(fh)
-            return found, [store.Problem(*p) for p in problems]
-    out = compute(root)
-    if path is not None:
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            for old in path.parent.glob("*.pickle"):  # one cache per repository state is enough
-                with contextlib.suppress(OSError):
-                    old.unlink()
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((out[0], [p.plain() for p in out[1]]), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-    return out
-
-
 # A post's rows in one snapshot file, sorted by ``at`` as text (stable), as the whole curve is:
 # (their ``at`` joined by newlines, their POSIX times, their engagement so far, the latest row's
 # cells joined by US (0x1f; a list when a cell holds one), (at, text) of the first row that gives
 # a text, or None). Flat lists and joined strings: 300,000 rows load four times faster so than
 # as tuples.
 Part = tuple[str, list[float], list[int], "str | list[str]", "tuple[str, str] | None"]
-PARTS = "snapshots"  # checks.statcache kind: each snapshot file's rows folded per post
-CURVES = "curves"  # checks.statcache kind: each post's Curve under the files its rows come from
+KIND = "curves"  # checks.statcache kind
 _US = "\x1f"
 
 
@@ -226,57 +186,62 @@ def _merge(these: list[Part]) -> tuple[list[float], list[int], str | list[str], 
     return times, engs, last, min(texts, key=_at) if texts else None
 
 
-def compute(root: Path) -> tuple[Curves, list[store.Problem]]:
-    """The curves from the snapshot files, and the problems of the rows and files skipped.
-    Each file's rows are folded per post once and kept (``checks.statcache``, under the file's
-    size, modification and change times), so that after an import only the files it wrote are
-    read again; the posts' curves are then put together from the folded parts (the same
-    order, latest row and first text as sorting all of a post's rows would give). Each post's
-    curve is kept too, under the names and times of the files its rows come from: a post none
-    of whose files changed keeps it."""
-    cached = statcache.load(PARTS, root, VERSION)
-    seen: dict[str, Any] = {}
-    changed = False
-    parts: dict[tuple[str, str], list[Part]] = {}
-    sources: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
-    problems: list[store.Problem] = []
-    times: dict[str, float] = {}
+def curves(root: Path) -> tuple[Curves, list[store.Problem]]:
+    """(platform, post id) -> its ``Curve``: the latest row and the lifetime (the hours are
+    counted from the latest row's ``published``; no lifetime when it has none); then the rows
+    (and files) that were skipped, and why, in file order."""
+    cached = statcache.load(KIND, root, VERSION)
+    known_files: dict[str, Any] = cached.get("files", {})
+    known_posts: dict[tuple[str, str], Any] = cached.get("posts", {})
+    files: list[tuple[str, Path, str]] = []
+    stamps: dict[str, tuple[int, int, int]] = {}
     for platform, path in store.post_files(root):
         name = f"{platform}/{path.name}"
         st = path.stat()
-        stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-        hit = cached.get(name)
-        if hit is not None and hit[0] == stamp:
-            folded: dict[str, Part] = hit[1]
-            found = [store.Problem(*p) for p in hit[2]]
-        else:
-            shown = f"{store.ROOT}/{platform}/posts/{path.name}"
-            folded, found = read(path, shown, times)
-            changed = True
-        problems += found
-        seen[name] = (stamp, folded, [p.plain() for p in found])
-        source = (name, *stamp)
-        for post_id, part in folded.items():
+        files.append((platform, path, name))
+        stamps[name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    gone = known_files.keys() - stamps.keys()
+    changed = {name for name, stamp in stamps.items()
+               if name not in known_files or tuple(known_files[name][0]) != stamp} | gone
+    times: dict[str, float] = {}
+    read_now: dict[str, tuple[dict[str, Part], list[store.Problem]]] = {}
+
+    def read_all(names: set[str]) -> None:
+        for platform, path, name in files:
+            if name in names and name not in read_now:
+                read_now[name] = read(path, f"{store.ROOT}/{platform}/posts/{path.name}", times)
+
+    read_all(changed)  # then every file of a post that has rows in a changed (or gone) file
+    affected = {key for key, (names, _) in known_posts.items() if not changed.isdisjoint(names)} if changed else set()
+    affected |= {(platform, post_id) for platform, _, name in files if name in read_now
+                 for post_id in read_now[name][0]}
+    read_all({name for key in affected if key in known_posts for name in known_posts[key][0]})
+    parts: dict[tuple[str, str], list[Part]] = {}
+    sources: dict[tuple[str, str], list[str]] = {}
+    for platform, _, name in files:
+        for post_id, part in read_now[name][0].items() if name in read_now else ():
             key = (platform, post_id)
+            if key not in affected:  # none of its files changed: it keeps its curve
+                continue
             these = parts.get(key)
             if these is None:
-                parts[key], sources[key] = [part], [source]
+                parts[key], sources[key] = [part], [name]
             else:
                 these.append(part)
-                sources[key].append(source)
-    if changed or len(seen) != len(cached):
-        statcache.save(PARTS, root, VERSION, seen)
-    before = statcache.load(CURVES, root, VERSION)
-    kept: dict[tuple[str, str], Any] = {}
+                sources[key].append(name)
     out: Curves = {}
+    posts: dict[tuple[str, str], Any] = {}
+    for key, (names, kept) in known_posts.items():
+        if key not in affected:
+            out[key], posts[key] = Curve(*kept), (names, kept)
     for key, these in parts.items():
-        signature = tuple(sources[key])
-        known = before.get(key)
-        out[key] = curve = Curve(*known[1]) if known is not None and known[0] == signature else _curve(these, times)
-        kept[key] = (signature, tuple(curve))
-    if kept != before:
-        statcache.save(CURVES, root, VERSION, kept)
-    return out, problems
+        out[key] = curve = _curve(these, times)
+        posts[key] = (tuple(sources[key]), tuple(curve))
+    table = {name: (stamp, [p.plain() for p in read_now[name][1]] if name in read_now else known_files[name][1])
+             for name, stamp in stamps.items()}
+    if read_now or gone:
+        statcache.save(KIND, root, VERSION, {"files": table, "posts": posts})
+    return out, [store.Problem(*p) for _, _, name in files for p in table[name][1]]
 
 
 def _curve(these: list[Part], times: dict[str, float]) -> Curve:
