@@ -2,7 +2,7 @@
 """``ekip report`` over N published posts with S snapshots each (target: 10,000 posts with 30
 snapshots each in at most 2 s wall, process start to exit).
 
-    python bench/report_bench.py [N] [S] [--runs R] [--keep DIR] [--against CHECKOUT]
+    python bench/report_bench.py [N] [S] [--runs R] [--keep DIR] [--against CHECKOUT] [--instructions]
 
 Builds a repository in a temporary folder (or DIR, kept and reused): N posts spread over 2027
 on five platforms (one per post), each with ``posted:`` naming its row,
@@ -16,12 +16,15 @@ alternating with this one, and the two JSON reports are compared. It prints best
 times, the median user CPU time, and the best on the reference machine's scale: the yardstick
 of ``bench/check_bench.py`` (PyYAML's C loader over its 10,000 front matters, 0.4 s there) is
 measured before and after each round, since this machine's speed drifts by up to 2x from hour
-to hour. Deterministic corpus: the same N and S give the same bytes.
+to hour. ``--instructions`` counts instead the instructions of a first report and of one with
+the caches filled (valgrind's callgrind; about two minutes for 2,000 posts). Deterministic
+corpus: the same N and S give the same bytes.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -115,6 +118,18 @@ def run(code: Path, folder: Path, fmt: str, cache: Path) -> tuple[float, float, 
     return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - before, done.stdout
 
 
+def instructions(code: Path, folder: Path, cache: Path) -> int:
+    """Instructions (valgrind's callgrind) of one ``ekip report --format json``: a count that
+    does not drift with the machine's load, to compare two versions of the code."""
+    env = {"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin", "EKIP_CACHE_DIR": str(cache)}
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-m",
+                          "checks", "report", "--format", "json"], cwd=folder, env=env, capture_output=True, text=True)
+    found = re.search(r"refs:\s+([\d,]+)", out.stderr)
+    if not found:
+        raise SystemExit(f"valgrind gave no count:\n{out.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
 def yardstick() -> float:
     """PyYAML's C loader over the check benchmark's 10,000 front matters, best of three (0.4 s
     on the reference machine: ``bench/check_bench.py``); made now, since the speed drifts."""
@@ -139,6 +154,14 @@ def main(argv: list[str]) -> int:
             t0 = time.perf_counter()
             build(folder, n, snapshots)
             print(f"built {n} posts x {snapshots} snapshots in {time.perf_counter() - t0:.1f} s")
+        if "--instructions" in argv:  # the first report and one with the caches filled, per tree
+            for name, code in trees:
+                cache = Path(tmp) / f"cache-{name}-count"
+                run(code, folder, "json", Path(tmp) / f"cache-{name}-compile")  # byte-compile first
+                first, warm = instructions(code, folder, cache), instructions(code, folder, cache)
+                print(f"{name:>8} ekip report --format json: first run {first:,} instructions, "
+                      f"caches filled {warm:,}")
+            return 0
         sticks = [yardstick()]
         walls: dict[tuple[str, str], list[float]] = {}
         cpus: dict[tuple[str, str], list[float]] = {}
