@@ -151,6 +151,15 @@ def test_usage_errors_exit_2(repo: Repo) -> None:
     assert repo.run("check", "--brand", "nowhere")[0] == 2
 
 
+def test_a_time_out_of_range_is_said_as_such(repo: Repo) -> None:
+    """A well-formed time in a year Ekip does not work with is not called malformed."""
+    for flag, command in (("--now", ("check",)), ("--at", ("metrics", "import", "x.csv"))):
+        code, _out, err = repo.run(*command, flag, "0001-01-01T00:00:00+00:00")
+        assert code == 2 and f"{flag} '0001-01-01T00:00:00+00:00': Ekip 2 ile 9998 arasındaki yıllarla" in err
+        code, _out, err = repo.run(*command, flag, "dün")
+        assert code == 2 and f"{flag} 'dün' bir ISO 8601 zamanı değil" in err
+
+
 def test_approval_topic_needs_approvers(repo: Repo) -> None:
     repo.write("brand/sensitive.yml", "topics:\n  - {id: deprem, terms: [deprem], action: approval}\n")
     code, _, err = repo.run("check")

@@ -10,7 +10,7 @@ from checks.brand.loader import find_brand_dir, load_brand
 from checks.brand.model import Brand
 from checks.errors import EkipError
 from checks.i18n import _
-from checks.timeutil import parse
+from checks.timeutil import MAX_YEAR, MIN_YEAR, parse
 
 
 def brand_from_args(brand_arg: str | None) -> Brand:
@@ -28,11 +28,21 @@ def brand_from_args(brand_arg: str | None) -> Brand:
 def now_from_args(now_arg: str | None, brand: Brand) -> datetime:
     if not now_arg:
         return datetime.now(brand.timezone)
-    now = parse(now_arg, brand.timezone)
-    if now is None:
-        raise EkipError(_("--now {value!r} is not an ISO 8601 time (e.g. 2026-12-01T10:00:00+03:00)").format(
-            value=now_arg))
-    return now
+    return time_from_args(now_arg, "--now", brand)
+
+
+def time_from_args(value: str, flag: str, brand: Brand) -> datetime:
+    """A ``--now``/``--at`` time (naive: in the brand's timezone); EkipError saying what is wrong."""
+    found = parse(value, brand.timezone)
+    if found is not None:
+        return found
+    try:
+        datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise EkipError(_("{flag} {value!r} is not an ISO 8601 time (e.g. 2026-12-01T10:00:00+03:00)").format(
+            flag=flag, value=value)) from None
+    raise EkipError(_("{flag} {value!r}: Ekip works with the years {first} to {last}").format(
+        flag=flag, value=value, first=MIN_YEAR, last=MAX_YEAR))
 
 
 def day_from_args(value: str | None, flag: str) -> date | None:

@@ -18,11 +18,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from checks.commands.common import brand_from_args, now_from_args
-from checks.errors import EkipError
+from checks.commands.common import brand_from_args, now_from_args, time_from_args
 from checks.fix import write_atomic
 from checks.i18n import _, ngettext
-from checks.timeutil import parse
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,12 +54,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     brand = brand_from_args(args.brand)
     now = now_from_args(args.now, brand)
-    at = None
-    if args.at:
-        at = parse(args.at, brand.timezone)
-        if at is None:
-            raise EkipError(_("--at {value!r} is not an ISO 8601 time (e.g. 2026-11-30T18:00:00+03:00)").format(
-                value=args.at))
+    at = time_from_args(args.at, "--at", brand) if args.at else None
     plan = plan_import(args.files, brand, at, now)
     for line in plan.summary:
         print(line)
