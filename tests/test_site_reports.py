@@ -80,3 +80,18 @@ def test_mkdocs_builds_the_report_pages(built: Path):
                          .split("</article>", 1)[0])  # nothing fetched from elsewhere: no CDN
     nav = (built / "index.html").read_text(encoding="utf-8")
     assert "raporlar/" in nav
+
+
+def test_a_broken_stored_row_stops_a_strict_build_naming_file_and_line(tmp_path: Path) -> None:
+    """The MkDocs plugin says what `ekip report` says of a row it cannot read (as a warning,
+    which `mkdocs build --strict` turns into a failed build) and never the cell's content."""
+    root = copy_repository(tmp_path / "repo")
+    stored = sorted((root / "metrics" / "instagram" / "posts").glob("*.csv"))[0]
+    lines = stored.read_text(encoding="utf-8").splitlines(keepends=True)
+    cells = lines[1].split(",")
+    cells[8] = "05321234567x"  # likes: a phone number and a letter
+    stored.write_text("".join([lines[0], ",".join(cells), *lines[2:]]), encoding="utf-8")
+    result = mkdocs_build(root, root / "_site", "2026-11-30T12:00:00+03:00")
+    assert result.returncode != 0
+    assert f"ekip: metrics/instagram/posts/{stored.name}:2: likes bir tam sayı değil" in result.stderr
+    assert "05321234567" not in result.stderr and "Traceback" not in result.stderr
