@@ -331,3 +331,16 @@ def test_ekip_lang_chooses_the_sites_language_over_the_brand(tmp_path: Path) -> 
     mkdocs(root, site_tr, EKIP_LANG="tr")
     calendar = (site_tr / "takvim" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="tr"' in calendar and ">İçerik takvimi<" in calendar
+
+
+def test_theme_language_false_keeps_mkdocs_yml_language(tmp_path: Path) -> None:
+    """``theme_language: false``: the generated pages follow EKIP_LANG, Material keeps mkdocs.yml's."""
+    root = copy_repository(tmp_path / "repo")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - ekip:\n" in text and "  language: tr\n" in text
+    config.write_text(text.replace("  - ekip:\n", "  - ekip:\n      theme_language: false\n"), encoding="utf-8")
+    site = tmp_path / "site"
+    mkdocs(root, site, EKIP_LANG="en")
+    calendar = (site / "takvim" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="tr"' in calendar and ">Content calendar<" in calendar
