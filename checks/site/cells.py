@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from checks.brand.model import Brand
 
 CSS = "ekip-takvim"  # the stylesheet gives these tables the full width and fixed columns
-HEADER = (N_("Time"), N_("Platforms"), N_("Title"), N_("Status"), N_("Author"), N_("Campaign"), N_("Check"))
+HEADER = (N_("Time"), N_("Platforms"), N_("Title"), N_("Status"), N_("Author"), N_("Campaign"), N_("Findings"))
 
 
 def header() -> tuple[str, ...]:
