@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,34 +88,61 @@ def post_paths(brand: Brand, paths: list[str] | None = None) -> list[str]:
 def read_fronts(brand: Brand, paths: list[str] | None = None, keys: tuple[str, ...] | None = None) -> list[Front]:
     """The front matter of every readable post of ``post_paths``; with ``keys``, only those
     keys of it (and only those are remembered between runs)."""
-    boundary = boundary_for(brand.root)
-    header = (VERSION, os.getcwd(), keys)  # shown paths are relative to the working folder
-    cached: dict[str, tuple[tuple[int, ...], dict[str, Any] | None]] = statcache.load(KIND, brand.root, header)
-    seen: dict[str, tuple[tuple[int, ...], dict[str, Any] | None]] = {}
-    changed = False
-    out: list[Front] = []
-    for shown in post_paths(brand, paths):
-        try:
-            st = boundary.stat(shown)
-        except OSError:  # Outside too
-            found = read_front(shown, boundary.read)
-            if found is not None:  # the reader has the last word
-                out.append(Front(shown, _only(found.front, keys)))
-            continue
-        stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-        hit = cached.get(shown)
-        if hit is not None and hit[0] == stamp:
-            front = hit[1]
-        else:
-            found = read_front(shown, boundary.read)
-            front = None if found is None else _only(found.front, keys)
-            changed = True
-        seen[shown] = (stamp, front)
-        if front is not None:
-            out.append(Front(shown, front))
-    if changed or len(seen) != len(cached):
-        statcache.save(KIND, brand.root, header, seen)
-    return out
+    return Fronts(brand, paths, keys).result()
+
+
+class Fronts:
+    """``read_fronts`` in two steps, so that the reading can be shared with worker processes
+    (``checks.forkshare``): the files are listed and looked up in the cache now, those to read
+    come in ``tasks`` (a task's result is plain data), and ``result`` puts it all together."""
+
+    def __init__(self, brand: Brand, paths: list[str] | None = None, keys: tuple[str, ...] | None = None,
+                 chunks: int = 1) -> None:
+        self.root, self.keys = brand.root, keys
+        self.boundary = boundary_for(brand.root)
+        self.header = (VERSION, os.getcwd(), keys)  # shown paths are relative to the working folder
+        self.cached: dict[str, tuple[tuple[int, ...], dict[str, Any] | None]] = statcache.load(
+            KIND, brand.root, self.header)
+        self.files: list[tuple[str, tuple[int, ...] | None]] = []  # (shown, stamp; None: not to be kept)
+        todo: list[int] = []
+        for shown in post_paths(brand, paths):
+            try:
+                st = self.boundary.stat(shown)
+            except OSError:  # Outside too: read as ever (and then, being unreadable, left out)
+                todo.append(len(self.files))
+                self.files.append((shown, None))
+                continue
+            stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            hit = self.cached.get(shown)
+            if hit is None or tuple(hit[0]) != stamp:
+                todo.append(len(self.files))
+            self.files.append((shown, stamp))
+        count = min(chunks, len(todo))
+        self.tasks: list[Callable[[], Any]] = [partial(self._read, todo[i::count]) for i in range(count)]
+        self.to_read = len(todo)
+
+    def _read(self, files: list[int]) -> list[tuple[int, dict[str, Any] | None]]:
+        out = []
+        for i in files:
+            found = read_front(self.files[i][0], self.boundary.read)
+            out.append((i, None if found is None else _only(found.front, self.keys)))
+        return out
+
+    def result(self, done: list[Any] | None = None) -> list[Front]:
+        """The fronts, from ``done`` (what ``tasks`` gave, in order) or by running the tasks here."""
+        done = [task() for task in self.tasks] if done is None else done
+        read_now: dict[int, dict[str, Any] | None] = {i: front for result in done for i, front in result}
+        seen: dict[str, tuple[tuple[int, ...], dict[str, Any] | None]] = {}
+        out: list[Front] = []
+        for i, (shown, stamp) in enumerate(self.files):
+            front = read_now[i] if i in read_now else self.cached[shown][1]
+            if stamp is not None:
+                seen[shown] = (stamp, front)
+            if front is not None:
+                out.append(Front(shown, front))
+        if any(self.files[i][1] is not None for i in read_now) or len(seen) != len(self.cached):
+            statcache.save(KIND, self.root, self.header, seen)
+        return out
 
 
 def _only(front: dict[str, Any], keys: tuple[str, ...] | None) -> dict[str, Any]:

@@ -19,6 +19,8 @@ written is ignored. Rows (and files) that cannot be read are left out and come b
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
+from functools import partial
 from itertools import groupby
 from operator import add
 from pathlib import Path
@@ -183,58 +185,87 @@ def curves(root: Path) -> tuple[Curves, list[store.Problem]]:
     """(platform, post id) -> its ``Curve``: the latest row and the lifetime (the hours are
     counted from the latest row's ``published``; no lifetime when it has none); then the rows
     (and files) that were skipped, and why, in file order."""
-    cached = statcache.load(KIND, root, VERSION)
-    known_files: dict[str, Any] = cached.get("files", {})
-    known_posts: dict[tuple[str, str], Any] = cached.get("posts", {})
-    files: list[tuple[str, Path, str]] = []
-    stamps: dict[str, tuple[int, int, int]] = {}
-    for platform, path in store.post_files(root):
-        name = f"{platform}/{path.name}"
-        st = path.stat()
-        files.append((platform, path, name))
-        stamps[name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-    gone = known_files.keys() - stamps.keys()
-    changed = {name for name, stamp in stamps.items()
-               if name not in known_files or tuple(known_files[name][0]) != stamp} | gone
-    times: dict[str, float] = {}
-    read_now: dict[str, tuple[dict[str, Part], list[store.Problem]]] = {}
+    return Snapshots(root).result()
 
-    def read_all(names: set[str]) -> None:
+
+class Snapshots:
+    """``curves`` in two steps, so that the reading can be shared with worker processes
+    (``checks.forkshare``): the files are listed and compared with the cache now, the changed
+    ones to read come in ``tasks`` (a task's result is plain data), and ``result`` reads what
+    else it needs (the other files of the posts in a changed file) and puts it all together."""
+
+    def __init__(self, root: Path, chunks: int = 1) -> None:
+        self.root = root
+        cached = statcache.load(KIND, root, VERSION)
+        self.known_files: dict[str, Any] = cached.get("files", {})
+        self.known_posts: dict[tuple[str, str], Any] = cached.get("posts", {})
+        self.files: list[tuple[str, Path, str]] = []
+        self.stamps: dict[str, tuple[int, int, int]] = {}
+        for platform, path in store.post_files(root):
+            name = f"{platform}/{path.name}"
+            st = path.stat()
+            self.files.append((platform, path, name))
+            self.stamps[name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        self.gone = self.known_files.keys() - self.stamps.keys()
+        self.changed = {name for name, stamp in self.stamps.items()
+                        if name not in self.known_files or tuple(self.known_files[name][0]) != stamp} | self.gone
+        todo = [i for i, (_, _, name) in enumerate(self.files) if name in self.changed]
+        count = min(chunks, len(todo))
+        self.tasks: list[Callable[[], Any]] = [partial(self._read, todo[i::count]) for i in range(count)]
+        self.to_read = len(todo)
+        self.times: dict[str, float] = {}
+
+    def _read(self, files: list[int]) -> list[tuple[str, dict[str, Part], list[tuple[str, int, str, str]]]]:
+        out = []
+        for i in files:
+            platform, path, name = self.files[i]
+            folded, problems = read(path, f"{store.ROOT}/{platform}/posts/{path.name}", self.times)
+            out.append((name, folded, [p.plain() for p in problems]))
+        return out
+
+    def result(self, done: list[Any] | None = None) -> tuple[Curves, list[store.Problem]]:
+        """The curves, from ``done`` (what ``tasks`` gave, in order) or by running the tasks here."""
+        done = [task() for task in self.tasks] if done is None else done
+        read_now: dict[str, tuple[dict[str, Part], list[Any]]] = {
+            name: (folded, problems) for result in done for name, folded, problems in result}
+        known_posts, files, times = self.known_posts, self.files, self.times
+        changed = self.changed
+        # then every file of a post that has rows in a changed (or gone) file
+        affected = {key for key, (names, _) in known_posts.items()
+                    if not changed.isdisjoint(names)} if changed else set()
+        affected |= {(platform, post_id) for platform, _, name in files if name in read_now
+                     for post_id in read_now[name][0]}
+        more = {name for key in affected if key in known_posts for name in known_posts[key][0]}
         for platform, path, name in files:
-            if name in names and name not in read_now:
-                read_now[name] = read(path, f"{store.ROOT}/{platform}/posts/{path.name}", times)
-
-    read_all(changed)  # then every file of a post that has rows in a changed (or gone) file
-    affected = {key for key, (names, _) in known_posts.items() if not changed.isdisjoint(names)} if changed else set()
-    affected |= {(platform, post_id) for platform, _, name in files if name in read_now
-                 for post_id in read_now[name][0]}
-    read_all({name for key in affected if key in known_posts for name in known_posts[key][0]})
-    parts: dict[tuple[str, str], list[Part]] = {}
-    sources: dict[tuple[str, str], list[str]] = {}
-    for platform, _, name in files:
-        for post_id, part in read_now[name][0].items() if name in read_now else ():
-            key = (platform, post_id)
-            if key not in affected:  # none of its files changed: it keeps its curve
-                continue
-            these = parts.get(key)
-            if these is None:
-                parts[key], sources[key] = [part], [name]
-            else:
-                these.append(part)
-                sources[key].append(name)
-    out: Curves = {}
-    posts: dict[tuple[str, str], Any] = {}
-    for key, (names, kept) in known_posts.items():
-        if key not in affected:
-            out[key], posts[key] = Curve(*kept), (names, kept)
-    for key, these in parts.items():
-        out[key] = curve = _curve(these, times)
-        posts[key] = (tuple(sources[key]), tuple(curve))
-    table = {name: (stamp, [p.plain() for p in read_now[name][1]] if name in read_now else known_files[name][1])
-             for name, stamp in stamps.items()}
-    if read_now or gone:
-        statcache.save(KIND, root, VERSION, {"files": table, "posts": posts})
-    return out, [store.Problem(*p) for _, _, name in files for p in table[name][1]]
+            if name in more and name not in read_now:
+                folded, problems = read(path, f"{store.ROOT}/{platform}/posts/{path.name}", times)
+                read_now[name] = (folded, [p.plain() for p in problems])
+        parts: dict[tuple[str, str], list[Part]] = {}
+        sources: dict[tuple[str, str], list[str]] = {}
+        for platform, _, name in files:
+            for post_id, part in read_now[name][0].items() if name in read_now else ():
+                key = (platform, post_id)
+                if key not in affected:  # none of its files changed: it keeps its curve
+                    continue
+                these = parts.get(key)
+                if these is None:
+                    parts[key], sources[key] = [part], [name]
+                else:
+                    these.append(part)
+                    sources[key].append(name)
+        out: Curves = {}
+        posts: dict[tuple[str, str], Any] = {}
+        for key, (names, kept) in known_posts.items():
+            if key not in affected:
+                out[key], posts[key] = Curve(*kept), (names, kept)
+        for key, these in parts.items():
+            out[key] = curve = _curve(these, times)
+            posts[key] = (tuple(sources[key]), tuple(curve))
+        table = {name: (stamp, read_now[name][1] if name in read_now else self.known_files[name][1])
+                 for name, stamp in self.stamps.items()}
+        if read_now or self.gone:
+            statcache.save(KIND, self.root, VERSION, {"files": table, "posts": posts})
+        return out, [store.Problem(*p) for _, _, name in files for p in table[name][1]]
 
 
 def _curve(these: list[Part], times: dict[str, float]) -> Curve:

@@ -144,7 +144,10 @@ def claims(posts: Iterable[Claimant]) -> dict[str, dict[str, Claimant]]:
     return out
 
 
-def load(brand: Brand, posts: Sequence[Claimant]) -> Dataset:
+def load(brand: Brand, posts: Sequence[Claimant],
+         snapshots: tuple[curves.Curves, list[store.Problem]] | None = None) -> Dataset:
+    """The numbers under ``metrics/`` tied to ``posts``; ``snapshots``: the snapshot files'
+    curves when they were worked out already (``checks.metrics.curves``)."""
     root = brand.root
     tz = brand.timezone
     follower_rows, problems = store.load_followers(root)
@@ -152,7 +155,7 @@ def load(brand: Brand, posts: Sequence[Claimant]) -> Dataset:
                  for p, rs in follower_rows.items()}
     campaigns, more = store.load_campaigns(root)
     audience, most = store.load_audience(root)
-    found, skipped = curves.curves(root)
+    found, skipped = snapshots or curves.curves(root)
     data = Dataset(brand, [], followers, follower_rows, campaigns, audience, posts, [*skipped, *problems, *more, *most])
     claimed = claims(posts)
     parse_time = datetime.fromisoformat
