@@ -242,3 +242,29 @@ def test_a_new_import_shows_in_the_next_report(repo):
     assert repo.run("metrics", "import", "--at", "2026-11-04T10:00", "exports/b.csv")[0] == 0
     post = run_report(repo)["posts"][0]
     assert (post["engagement"], post["snapshots"]) == (25, 2)
+
+
+def test_numbers_are_written_as_babel_writes_them_in_each_language():
+    """``format_number`` and ``format_percent`` by hand give what Babel gives from CLDR's
+    decimal and percent patterns of ``tr`` and ``en`` (Babel is only needed by the tests)."""
+    import gettext
+    import random
+
+    from babel import Locale
+    from babel.numbers import format_decimal
+    from babel.numbers import format_percent as babel_percent
+
+    from checks import i18n
+
+    rng = random.Random(14)
+    values = [0.0, 2.0, 2.5, 49440.0, 1234567.0, -3.2, 0.04, -0.04,
+              *(round(rng.uniform(-5000, 200000), 3) + 0.0004 for _ in range(300))]  # never a tie
+    for lang in ("tr", "en"):
+        percent = Locale(lang).percent_formats[None].pattern.replace("0", "0.0", 1)  # one decimal
+        with i18n.using(gettext.NullTranslations(), lang):
+            for v in values:
+                assert format_number(v) == format_decimal(v, format="#,##0", locale=lang), (lang, v)
+                assert format_number(v, 1) == format_decimal(v, format="#,##0.0", locale=lang), (lang, v)
+                if round(v, 1) != 0 or v >= 0:  # Babel writes -0.0 as "-%0,0"; a report says "%0,0"
+                    assert format_percent(v) == babel_percent(v / 100, format=percent, locale=lang), (lang, v)
+    assert format_percent(None) == format_number(None) == "—"

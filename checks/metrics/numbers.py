@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from checks import i18n
+
 EMPTY = frozenset({"", "-", "—", "–", "n/a", "na", "null", "none", "--", "yok"})
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)*|[.,]\d+)$")
@@ -69,16 +71,28 @@ def parse_count(raw: str, decimal: str = ".") -> int | None:
 
 
 def format_percent(value: float | None, digits: int = 1) -> str:
-    """The handbook's way: ``%2,0`` (percent sign first, decimal comma, one digit)."""
+    """The handbook's way in Turkish, ``%2,0`` (percent sign first, decimal comma, one digit);
+    ``2.0%`` in English. The same digits as Babel's percent formats for ``tr`` and ``en``
+    (tests/test_metrics_import.py compares them); by hand, since Babel is not needed at run time
+    for two patterns."""
     if value is None:
         return "—"
-    text = f"{abs(value):.{digits}f}".replace(".", ",")
-    return ("-%" if value < 0 and text.strip("0,") else "%") + text
+    text = f"{abs(value):,.{digits}f}"
+    negative = value < 0 and text.strip("0.,") != ""
+    if i18n.language() == "en":
+        return ("-" if negative else "") + text + "%"
+    return ("-%" if negative else "%") + _turkish(text)
 
 
 def format_number(value: float | None, digits: int = 0) -> str:
-    """Turkish style: ``49.440``, ``2,5``."""
+    """``49.440``, ``2,5`` in Turkish; ``49,440``, ``2.5`` in English (as Babel's decimal
+    formats for ``tr`` and ``en``)."""
     if value is None:
         return "—"
     text = f"{value:,.{digits}f}"
+    return text if i18n.language() == "en" else _turkish(text)
+
+
+def _turkish(text: str) -> str:
+    """``1,234.5`` as Turkish writes it: ``1.234,5``."""
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
