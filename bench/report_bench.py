@@ -122,8 +122,11 @@ def instructions(code: Path, folder: Path, cache: Path) -> int:
     """Instructions (valgrind's callgrind) of one ``ekip report --format json``: a count that
     does not drift with the machine's load, to compare two versions of the code."""
     env = {"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin", "EKIP_CACHE_DIR": str(cache)}
+    # One process (callgrind counts the one it started): --jobs 1 where the checkout has it.
+    jobs = ["--jobs", "1"] if "--jobs" in (code / "checks" / "commands" / "report.py").read_text() else []
     out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-m",
-                          "checks", "report", "--format", "json"], cwd=folder, env=env, capture_output=True, text=True)
+                          "checks", "report", "--format", "json", *jobs], cwd=folder, env=env, capture_output=True,
+                         text=True)
     found = re.search(r"refs:\s+([\d,]+)", out.stderr)
     if not found:
         raise SystemExit(f"valgrind gave no count:\n{out.stderr[-2000:]}")

@@ -4,8 +4,9 @@
 Usage: python bench/site_bench.py [N] [--keep]
 
 Generates N posts (default 2000) with bench/corpus.py (or the generator at $EKIP_GEN_CORPUS,
-called as `GEN N OUT`), copies mkdocs.yml
-and playbooks/ in, and runs `python -m mkdocs build --strict` there with a fixed EKIP_NOW.
+called as `GEN N OUT`), copies mkdocs.yml and playbooks/ in with the sample brand (which the
+handbook cites) and the corpus's generated rules beside its own, and runs
+`python -m mkdocs build --strict` there with a fixed EKIP_NOW.
 Prints the wall time of the build (process start to exit) and how many pages it wrote.
 """
 
@@ -37,6 +38,14 @@ def main(argv: list[str]) -> int:
         subprocess.run([sys.executable, str(GEN), str(n), str(out)], check=True, stdout=subprocess.DEVNULL)
         shutil.copy2(ROOT / "mkdocs.yml", out / "mkdocs.yml")
         shutil.copytree(ROOT / "playbooks", out / "playbooks")
+        # The handbook's pages cite the sample brand ({{marka:*.hitap-sen}}, its religious days,
+        # its team's roles...): the site is built with the sample brand, the corpus's generated
+        # rules added to it under names of their own.
+        generated = out / "brand"
+        generated.rename(out / "corpus-brand")
+        shutil.copytree(ROOT / "brand", generated)
+        for rules in sorted((out / "corpus-brand" / "rules").glob("*.yml")):
+            shutil.copy2(rules, generated / "rules" / f"corpus-{rules.name}")
         env = {**os.environ, "EKIP_NOW": NOW, "NO_MKDOCS_2_WARNING": "1"}
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.yml", "-d", "site"]
         start = time.perf_counter()
