@@ -66,30 +66,43 @@ def read_table(path: Path, root: Path, columns: tuple[str, ...], whole: tuple[st
         return [], [text]
     rows: list[dict[str, str]] = []
     problems: list[Problem] = []
+    records = _records(text, shown, problems)
+    header = next(records, (0, None))[1]
+    if header is None:
+        return rows, problems
+    if columns[0] not in header:
+        return rows, [Problem(shown, 1, LACKS, columns[0])]
+    idx = [(c, header.index(c) if c in header else -1) for c in columns]
+    for line, cells in records:
+        row = {c: cells[i] if i >= 0 else "" for c, i in idx}
+        wrong = next(((NOT_A_COUNT, c) for c in whole if row[c] and not _number(_WHOLE, row[c])), None) or \
+            next(((NOT_A_NUMBER, c) for c in decimal if row[c] and not _number(_DECIMAL, row[c])), None)
+        if wrong is not None:
+            problems.append(Problem(shown, line, *wrong))
+            continue
+        rows.append(row)
+    return rows, problems
+
+
+def _records(text: str, shown: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """A stored file's rows through the csv module, each with its line number, the header first;
+    blank lines are skipped, a row with more or fewer cells than the header goes to ``problems``,
+    and so does a csv error, which ends the reading (a field over the csv module's size limit)."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
         if header is None:
-            return rows, problems
-        if columns[0] not in header:
-            return rows, [Problem(shown, 1, LACKS, columns[0])]
-        idx = [(c, header.index(c) if c in header else -1) for c in columns]
+            return
+        yield 1, header
         for cells in reader:
             if not cells:
                 continue
             if len(cells) != len(header):
                 problems.append(Problem(shown, reader.line_num, CELLS))
                 continue
-            row = {c: cells[i] if i >= 0 else "" for c, i in idx}
-            wrong = next(((NOT_A_COUNT, c) for c in whole if row[c] and not _number(_WHOLE, row[c])), None) or \
-                next(((NOT_A_NUMBER, c) for c in decimal if row[c] and not _number(_DECIMAL, row[c])), None)
-            if wrong is not None:
-                problems.append(Problem(shown, reader.line_num, *wrong))
-                continue
-            rows.append(row)
+            yield reader.line_num, cells
     except csv.Error as exc:
         problems.append(Problem(shown, reader.line_num, NOT_CSV, str(exc)))
-    return rows, problems
 
 
 def _int(value: str) -> int | None:
@@ -212,31 +225,21 @@ def parse_post_text(text: str, shown: str, times: dict[str, float]) -> tuple[lis
     that ``checks.metrics.curves``' faster reading of our own files is tested against)."""
     rows: list[list[str]] = []
     problems: list[Problem] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader, None)
-        if header is None:
-            return rows, problems
-        idx = None if tuple(header) == POST_COLUMNS else [header.index(c) if c in header else -1
-                                                          for c in POST_COLUMNS]
-        if idx is not None and (idx[0] < 0 or idx[1] < 0):
-            return rows, [Problem(shown, 1, NO_COLUMNS)]
-        width = len(header)
-        for cells in reader:
-            if not cells:  # a blank line
-                continue
-            if len(cells) != width:
-                problems.append(Problem(shown, reader.line_num, CELLS))
-                continue
-            if idx is not None:
-                cells = [cells[i] if i >= 0 else "" for i in idx]
-            wrong = row_problem(cells, times)
-            if wrong is not None:
-                problems.append(Problem(shown, reader.line_num, *wrong))
-                continue
-            rows.append(cells)
-    except csv.Error as exc:  # e.g. a field over the csv module's size limit: the rest is not read
-        problems.append(Problem(shown, reader.line_num, NOT_CSV, str(exc)))
+    records = _records(text, shown, problems)
+    header = next(records, (0, None))[1]
+    if header is None:
+        return rows, problems
+    idx = None if tuple(header) == POST_COLUMNS else [header.index(c) if c in header else -1 for c in POST_COLUMNS]
+    if idx is not None and (idx[0] < 0 or idx[1] < 0):
+        return rows, [Problem(shown, 1, NO_COLUMNS)]
+    for line, cells in records:
+        if idx is not None:
+            cells = [cells[i] if i >= 0 else "" for i in idx]
+        wrong = row_problem(cells, times)
+        if wrong is not None:
+            problems.append(Problem(shown, line, *wrong))
+            continue
+        rows.append(cells)
     return rows, problems
 
 
