@@ -236,10 +236,9 @@ class Snapshots:
         affected |= {(platform, post_id) for platform, _, name in files if name in read_now
                      for post_id in read_now[name][0]}
         more = {name for key in affected if key in known_posts for name in known_posts[key][0]}
-        for platform, path, name in files:
-            if name in more and name not in read_now:
-                folded, problems = read(path, f"{store.ROOT}/{platform}/posts/{path.name}", times)
-                read_now[name] = (folded, [p.plain() for p in problems])
+        for name, folded, problems in self._read([i for i, (_, _, name) in enumerate(files)
+                                                  if name in more and name not in read_now]):
+            read_now[name] = (folded, problems)
         parts: dict[tuple[str, str], list[Part]] = {}
         sources: dict[tuple[str, str], list[str]] = {}
         for platform, _, name in files:
