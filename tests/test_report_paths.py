@@ -99,14 +99,27 @@ def test_the_report_gives_the_numbers_of_a_direct_reading(sample: Repo) -> None:
     assert doc["summary"]["lifetime_hours"] == round(kpi.middle(lifetimes) or 0, 1)
 
 
+def _rows_by_post(root: Path) -> dict[tuple[str, str], list[list[str]]]:
+    """Every stored post row (cells in ``POST_COLUMNS`` order), grouped by (platform, post id),
+    a post's rows in a stable sort by ``at``."""
+    from checks.metrics import store
+
+    groups: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
+    for platform, path in store.post_files(root):
+        for r in store.read_post_file(path)[0]:
+            groups[(platform, r[1])].append(r)
+    for group in groups.values():
+        group.sort(key=lambda r: r[0])
+    return groups
+
+
 def _straight_curves(root: Path) -> dict:
     """The curves as sorting every row of a post gives them (the computation before the
     per-file cache)."""
-    from checks.metrics import store
     from checks.metrics.curves import _COUNTS, _TEXT, day_only
 
     out = {}
-    for key, rows in store.load_post_rows(root).items():
+    for key, rows in _rows_by_post(root).items():
         last = rows[-1]
         series = []
         if last[3]:

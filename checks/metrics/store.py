@@ -243,29 +243,6 @@ def parse_post_text(text: str, shown: str, times: dict[str, float]) -> tuple[lis
     return rows, problems
 
 
-def load_post_rows(root: Path) -> dict[tuple[str, str], list[list[str]]]:
-    """Every stored post row, as its cells in ``POST_COLUMNS`` order, grouped by (platform,
-    post id); a post's rows in time order. Cells stay strings: a report over 10,000 posts with
-    30 snapshots each reads 300,000 rows, and converting only what is used keeps that fast."""
-    groups: dict[tuple[str, str], list[list[str]]] = {}
-    for platform, path in post_files(root):
-        for r in read_post_file(path)[0]:
-            key = (platform, r[1])
-            group = groups.get(key)
-            if group is None:
-                groups[key] = [r]
-            else:
-                group.append(r)
-    for group in groups.values():
-        if len(group) > 1:
-            group.sort(key=_at)
-    return groups
-
-
-def _at(row: list[str]) -> str:
-    return row[0]
-
-
 def _number(pattern: re.Pattern[str], cell: str) -> bool:
     return cell.isascii() and pattern.fullmatch(cell) is not None
 
