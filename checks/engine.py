@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from checks import datecache, personal, suppress
+from checks import datecache, forkshare, personal, suppress
 from checks.boundary import Outside, boundary_for
 from checks.builtin import CORPUS_CHECKS, CORPUS_NEEDS, CORPUS_WHOLE, POST_CHECKS
 from checks.context import Context
@@ -145,19 +145,13 @@ def _check_parallel(
     import multiprocessing
 
     mp = multiprocessing.get_context("fork")
-    count = min(jobs * 16, 255)  # chunk numbers are single bytes (below)
+    count = min(jobs * 16, forkshare.MAX_TASKS)  # chunk numbers are single bytes
     chunks = [items[i::count] for i in range(count)]
-    # The shared counter: a pipe holding one byte per chunk number. Each read of one byte from
-    # a pipe goes to exactly one reader, so every chunk is taken once; an empty pipe whose
-    # writing end is closed reads as the end. (multiprocessing.Value would import ctypes and
-    # set up shared memory: 0.01-0.02 s before any post is read.)
-    tickets, writer = os.pipe()
-    os.write(writer, bytes(range(len(chunks))))  # at most 255 bytes: within any pipe's buffer
-    os.close(writer)
+    counter, ticket = forkshare.tickets(len(chunks))  # the shared counter of chunk numbers
 
     def take() -> int:
-        ticket = os.read(tickets, 1)
-        return ticket[0] if ticket else len(chunks)
+        number = ticket()
+        return len(chunks) if number is None else number
 
     def child(conn: Any) -> None:
         # Each chunk's results go to this process at once, so that reading them overlaps with
@@ -216,7 +210,7 @@ def _check_parallel(
         _share(chunks, ctx, take, False, keep_posts, own)
         read(block=True)
     finally:
-        os.close(tickets)
+        os.close(counter)
     order = {shown: i for i, shown in enumerate(items)}
     posts.sort(key=lambda p: order[p.path])
     return findings, posts

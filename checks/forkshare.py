@@ -1,10 +1,9 @@
 """Tasks shared between this process and forked workers: ``ekip report``'s first reading of a
 repository (the posts' front matter and the snapshot files no cache has).
 
-This process and the workers take task numbers from one counter, so the work evens out (the
-two CPUs of a small machine do not always run at the same speed): a pipe holding one byte per
-task number; each read of one byte from a pipe goes to exactly one reader, and an empty pipe
-whose writing end is closed reads as the end (as ``checks.engine`` does for ``ekip check``). A
+This process and the workers take task numbers from one counter (``tickets``, which
+``checks.engine`` uses for ``ekip check`` too), so the work evens out (the two CPUs of a small
+machine do not always run at the same speed). A
 worker keeps its results until the counter is empty and sends them at once with ``marshal``
 (results are plain strings, numbers, lists, tuples and dicts), so it never waits for this
 process to read a pipe. A task whose result does not arrive (a worker that failed or was
@@ -28,6 +27,26 @@ MAX_TASKS = 255  # task numbers are single bytes
 Task = Callable[[], Any]
 
 
+def tickets(count: int) -> tuple[int, Callable[[], int | None]]:
+    """The shared counter of task numbers ``0 .. count - 1``: a pipe holding one byte per number
+    (at most 255: within any pipe's buffer). Each read of one byte from a pipe goes to exactly
+    one reader, so every number is taken once, by this process or a worker forked after this
+    call; an empty pipe whose writing end is closed reads as the end (None). Returns the pipe's
+    reading end (close it when done) and ``take``. (multiprocessing.Value would import ctypes
+    and set up shared memory: 0.01-0.02 s before any work is done.)"""
+    if count > MAX_TASKS:
+        raise ValueError(f"at most {MAX_TASKS} tasks")
+    reading, writer = os.pipe()
+    os.write(writer, bytes(range(count)))
+    os.close(writer)
+
+    def take() -> int | None:
+        ticket = os.read(reading, 1)
+        return ticket[0] if ticket else None
+
+    return reading, take
+
+
 def run(tasks: Sequence[Task], jobs: int) -> list[Any]:
     """Every task's result, in task order, with ``jobs`` processes (this one included)."""
     if len(tasks) > MAX_TASKS:
@@ -37,13 +56,7 @@ def run(tasks: Sequence[Task], jobs: int) -> list[Any]:
     import multiprocessing
 
     mp = multiprocessing.get_context("fork")
-    tickets, writer = os.pipe()
-    os.write(writer, bytes(range(len(tasks))))  # at most 255 bytes: within any pipe's buffer
-    os.close(writer)
-
-    def take() -> int | None:
-        ticket = os.read(tickets, 1)
-        return ticket[0] if ticket else None
+    counter, take = tickets(len(tasks))
 
     def child(conn: Any) -> None:
         done: list[tuple[int, Any]] = []
@@ -66,7 +79,7 @@ def run(tasks: Sequence[Task], jobs: int) -> list[Any]:
         while (task := take()) is not None:
             out[task] = tasks[task]()
     finally:
-        os.close(tickets)
+        os.close(counter)
     for proc, receive in workers:
         with contextlib.suppress(EOFError, OSError, ValueError, TypeError):
             out.update(marshal.loads(receive.recv_bytes()))
